@@ -1,0 +1,18 @@
+/**
+ * iotpki core: PEM/DER, keys and signatures, certificate and CSR building, chain validation.
+ *
+ * <p>BouncyCastle is the engine, never the API: every exported signature uses JDK types or
+ * iotpki's own records. Nothing here registers a JCA provider globally.
+ */
+module org.iotpki.core {
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
+  requires org.slf4j;
+
+  exports org.iotpki.core;
+  exports org.iotpki.core.crypto;
+  exports org.iotpki.core.io;
+  exports org.iotpki.core.cert;
+  exports org.iotpki.core.validation;
+}

@@ -1,0 +1,73 @@
+package org.iotpki.core.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Objects;
+
+/** Generates key pairs for the {@link KeyAlgorithm}s iotpki supports. */
+public final class KeyPairs {
+  private KeyPairs() {}
+
+  /** A new key pair from BouncyCastle and a default {@link SecureRandom}. */
+  public static KeyPair generate(KeyAlgorithm algorithm) {
+    return generate(algorithm, ProviderStrategy.bouncyCastle(), new SecureRandom());
+  }
+
+  /**
+   * A new key pair from the provider the strategy picks.
+   *
+   * @throws IllegalStateException if that provider cannot generate this key type: a
+   *     configuration error, not a condition to handle at run time
+   */
+  public static KeyPair generate(
+      KeyAlgorithm algorithm, ProviderStrategy providers, SecureRandom random) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(providers, "providers");
+    Objects.requireNonNull(random, "random");
+    String jcaName = jcaName(algorithm.family());
+    try {
+      KeyPairGenerator generator =
+          KeyPairGenerator.getInstance(jcaName, providers.provider("KeyPairGenerator", jcaName));
+      initialize(generator, algorithm, random);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate a " + algorithm.displayName() + " key", e);
+    }
+  }
+
+  private static String jcaName(KeyFamily family) {
+    switch (family) {
+      case EC:
+        return "EC";
+      case ED25519:
+        return "Ed25519";
+      case RSA:
+        return "RSA";
+      default:
+        throw new AssertionError(family);
+    }
+  }
+
+  private static void initialize(
+      KeyPairGenerator generator, KeyAlgorithm algorithm, SecureRandom random)
+      throws InvalidAlgorithmParameterException {
+    switch (algorithm.family()) {
+      case EC:
+        generator.initialize(new ECGenParameterSpec(algorithm.oid()), random);
+        break;
+      case RSA:
+        generator.initialize(algorithm.bits(), random);
+        break;
+      case ED25519:
+        // The algorithm name fixes the curve; only the randomness is ours to give.
+        generator.initialize(255, random);
+        break;
+      default:
+        throw new AssertionError(algorithm);
+    }
+  }
+}

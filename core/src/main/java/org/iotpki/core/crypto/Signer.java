@@ -1,0 +1,65 @@
+package org.iotpki.core.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Objects;
+
+/**
+ * Something that signs with one private key: a software key, or a key in an HSM or secure element
+ * that never leaves it.
+ *
+ * <p>Every place iotpki signs (certificates, CSRs, and later CRLs, CMS, protocol messages) takes a
+ * {@code Signer}. Implementations must be safe for use by several threads at once.
+ */
+public interface Signer {
+
+  /** The algorithm of the signatures this signer produces. */
+  SignatureAlgorithm algorithm();
+
+  /** The public key that verifies this signer's signatures. */
+  PublicKey publicKey();
+
+  /**
+   * Signs {@code data} and returns the signature in the form X.509 carries it (DER for ECDSA).
+   *
+   * @throws GeneralSecurityException if the provider or token fails to sign
+   */
+  byte[] sign(byte[] data) throws GeneralSecurityException;
+
+  /**
+   * A software signer for a key pair with the key's default algorithm, using BouncyCastle.
+   *
+   * @throws IllegalArgumentException if the key is not of a {@link KeyAlgorithm} iotpki knows
+   */
+  static Signer of(KeyPair keyPair) {
+    Objects.requireNonNull(keyPair, "keyPair");
+    KeyAlgorithm keyAlgorithm =
+        KeyAlgorithm.of(keyPair.getPublic())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no default signature algorithm for a "
+                            + KeyAlgorithm.describe(keyPair.getPublic())
+                            + " key; name one with Signer.of(keyPair, algorithm)"));
+    return of(keyPair, keyAlgorithm.defaultSignatureAlgorithm());
+  }
+
+  /** A software signer for a key pair and an explicit algorithm, using BouncyCastle. */
+  static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm) {
+    return of(keyPair, algorithm, ProviderStrategy.bouncyCastle());
+  }
+
+  /**
+   * A signer over any JCA private key (software or hardware) with the provider the strategy picks.
+   *
+   * @throws IllegalArgumentException if the algorithm does not fit the key
+   */
+  static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm, ProviderStrategy providers) {
+    Objects.requireNonNull(keyPair, "keyPair");
+    PrivateKey privateKey = Objects.requireNonNull(keyPair.getPrivate(), "keyPair.getPrivate()");
+    PublicKey publicKey = Objects.requireNonNull(keyPair.getPublic(), "keyPair.getPublic()");
+    return new JcaSigner(privateKey, publicKey, algorithm, providers);
+  }
+}
