@@ -1,6 +1,5 @@
 package org.iotpki.core.internal;
 
-import java.security.PrivateKey;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
@@ -9,7 +8,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
@@ -46,7 +44,7 @@ public final class EncryptedKeys {
   }
 
   /** Encrypts a private key with PBES2, PBKDF2-HMAC-SHA256 and AES-256-CBC. */
-  public static byte[] encrypt(PrivateKey key, char[] password, int iterations) {
+  public static byte[] encrypt(byte[] pkcs8, char[] password, int iterations) {
     try {
       var encryptor =
           new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
@@ -55,9 +53,9 @@ public final class EncryptedKeys {
               .setIterationCount(iterations)
               .setPassword(password)
               .build();
-      return new JcaPKCS8Generator(key, encryptor).generate().getContent();
+      return new PKCS8Generator(PrivateKeyInfo.getInstance(pkcs8), encryptor).generate().getContent();
     } catch (OperatorCreationException | PemGenerationException e) {
-      throw new IllegalStateException("cannot encrypt a " + key.getAlgorithm() + " private key", e);
+      throw new IllegalStateException("cannot encrypt the private key", e);
     }
   }
 

@@ -126,10 +126,13 @@ public final class PemEncoder {
     if (iterations < 1000) {
       throw new IllegalArgumentException("PBKDF2 iterations below 1000 are too weak: " + iterations);
     }
-    pkcs8(key); // fails clearly for keys that cannot be exported
-    return encode("ENCRYPTED PRIVATE KEY", EncryptedKeys.encrypt(key, password, iterations));
+    return encode("ENCRYPTED PRIVATE KEY", EncryptedKeys.encrypt(pkcs8(key), password, iterations));
   }
 
+  /**
+   * The PKCS#8 encoding, as version 1 PrivateKeyInfo: BouncyCastle writes Ed25519 keys as RFC 5958
+   * OneAsymmetricKey with the public key, which OpenSSL 3.0 refuses to read.
+   */
   private static byte[] pkcs8(PrivateKey key) {
     Objects.requireNonNull(key, "key");
     byte[] encoded = key.getEncoded();
@@ -137,6 +140,16 @@ public final class PemEncoder {
       throw new IllegalArgumentException(
           "the " + key.getAlgorithm() + " private key cannot be exported (format " + key.getFormat() + ")");
     }
-    return encoded;
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
+    if (!info.hasPublicKey()) {
+      return encoded;
+    }
+    try {
+      return new PrivateKeyInfo(
+              info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes())
+          .getEncoded("DER");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot re-encode the " + key.getAlgorithm() + " key", e);
+    }
   }
 }
