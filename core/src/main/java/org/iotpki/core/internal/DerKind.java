@@ -71,6 +71,9 @@ public enum DerKind {
   /** Tells certificate, CRL and CSR apart by their to-be-signed structures. */
   private static DerKind signedKind(ASN1Sequence tbs) {
     int size = tbs.size();
+    if (size == 0) {
+      return UNKNOWN;
+    }
     if (size == 4
         && tbs.getObjectAt(0) instanceof ASN1Integer
         && tbs.getObjectAt(2) instanceof ASN1Sequence
