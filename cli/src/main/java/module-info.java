@@ -1,0 +1,8 @@
+/** The iotpki command-line tool. Runs from its shaded jar on the class path; described as a module too. */
+module org.iotpki.cli {
+  requires org.iotpki.core;
+  requires org.iotpki.testkit;
+  requires info.picocli;
+
+  opens org.iotpki.cli to info.picocli;
+}

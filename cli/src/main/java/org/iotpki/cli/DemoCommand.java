@@ -1,0 +1,152 @@
+package org.iotpki.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iotpki.core.PkiParseException;
+import org.iotpki.core.cert.CertificateSummary;
+import org.iotpki.core.cert.Credential;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.validation.ChainResult;
+import org.iotpki.core.validation.ChainValidator;
+import org.iotpki.testkit.TestCa;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code iotpki demo}: the device lifecycle on the embedded test CA. Today: a CA hierarchy, a
+ * device certificate, chain validation, and a tampered certificate rejected.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Walk through iotpki on an embedded test CA.",
+      "Creates a root and an issuing CA, issues a device certificate, validates its chain, and",
+      "shows a tampered certificate being rejected. Exit 0 when every step behaved as expected."
+    })
+final class DemoCommand extends IotpkiCommand {
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Also write the CA, device certificate, chain and key as PEM files here.")
+  Path outDirectory;
+
+  private final List<Map<String, Object>> steps = new ArrayList<>();
+  private final StringBuilder report = new StringBuilder();
+
+  @Override
+  int execute() throws IOException, PkiParseException {
+    report.append("iotpki demo: a device identity on the embedded test CA\n\n");
+
+    TestCa root = TestCa.builder().subject("CN=iotpki Demo Root CA,O=iotpki demo").build();
+    step("root CA", root.certificate(), "created a self-signed root");
+    TestCa issuing = root.intermediate("CN=iotpki Demo Issuing CA,O=iotpki demo");
+    step("issuing CA", issuing.certificate(), "created an issuing CA under the root");
+    Credential device = issuing.issue("CN=sensor-0042,O=iotpki demo");
+    step("device", device.certificate(), "issued a device certificate for a new P-256 key");
+
+    ChainValidator validator = ChainValidator.builder().trustAnchor(root.certificate()).build();
+    ChainResult valid = validator.validate(device.chain());
+    validation("chain validation", valid);
+
+    byte[] tampered = der(device.certificate());
+    tampered[tampered.length - 3] ^= 0x01; // one bit of the signature
+    X509Certificate forged = PkiReader.defaults().readCertificate(tampered);
+    ChainResult rejected = validator.validate(List.of(forged, issuing.certificate()), Instant.now());
+    validation("tampered certificate (one signature bit flipped)", rejected);
+
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("steps", steps);
+    if (outDirectory != null) {
+      fields.put("files", write(root, issuing, device));
+    }
+    boolean asExpected = valid.isValid() && !rejected.isValid();
+    fields.put("success", asExpected);
+    report.append(asExpected ? "\nEvery step behaved as expected.\n" : "\nUNEXPECTED RESULT: see above.\n");
+    output.result(out(), fields, report.toString());
+    return asExpected ? ExitCode.OK : ExitCode.INVALID;
+  }
+
+  private static byte[] der(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("a certificate the test CA just made has no encoding", e);
+    }
+  }
+
+  private void step(String name, X509Certificate certificate, String what) throws PkiParseException {
+    CertificateSummary summary = CertificateSummary.of(certificate);
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("step", name);
+    step.put("subject", summary.subject());
+    step.put("issuer", summary.issuer());
+    step.put("serial", summary.serialNumberHex());
+    step.put("publicKeyAlgorithm", summary.publicKeyAlgorithm());
+    step.put("notAfter", summary.notAfter().toString());
+    step.put("derLength", summary.derLength());
+    steps.add(step);
+    long days = Duration.between(Instant.now(), summary.notAfter()).toDays();
+    report.append(String.format(java.util.Locale.ROOT, "%-12s %s%n%-12s %s, %s, %d bytes DER, valid %d more days%n",
+        name + ":", what, "", summary.subject(), summary.publicKeyAlgorithm(), summary.derLength(), days));
+  }
+
+  private void validation(String name, ChainResult result) {
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("step", name);
+    step.put("valid", result.isValid());
+    if (result instanceof ChainResult.Invalid) {
+      ChainResult.Invalid invalid = (ChainResult.Invalid) result;
+      step.put("reason", invalid.reason().name());
+      step.put("certificateIndex", invalid.certificateIndex());
+      report.append(String.format(java.util.Locale.ROOT, "%-12s %s: INVALID, %s at certificate %d%n",
+          "validate:", name, invalid.reason().name(), invalid.certificateIndex()));
+    } else {
+      report.append(String.format(java.util.Locale.ROOT, "%-12s %s: VALID (device <- issuing CA <- root)%n",
+          "validate:", name));
+    }
+    steps.add(step);
+  }
+
+  private Map<String, Object> write(TestCa root, TestCa issuing, Credential device) throws IOException {
+    Files.createDirectories(outDirectory);
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("root", save("root-ca.pem", PemEncoder.certificate(root.certificate())));
+    files.put("issuingCa", save("issuing-ca.pem", PemEncoder.certificate(issuing.certificate())));
+    files.put("device", save("device.pem", PemEncoder.certificate(device.certificate())));
+    files.put("deviceChain", save("device-chain.pem", PemEncoder.certificates(device.chain())));
+    files.put("deviceKey", save("device-key.pem", PemEncoder.privateKey(device.privateKey())));
+    report.append("\nWrote PEM files to ").append(outDirectory).append(". Try:\n")
+        .append("  ./iotpki cert show ").append(outDirectory.resolve("device.pem")).append('\n')
+        .append("  ./iotpki cert verify --cert ").append(outDirectory.resolve("device.pem"))
+        .append(" --issuer ").append(outDirectory.resolve("issuing-ca.pem")).append('\n')
+        .append("  ./iotpki cert validate --chain ").append(outDirectory.resolve("device-chain.pem"))
+        .append(" --trust ").append(outDirectory.resolve("root-ca.pem")).append('\n');
+    return files;
+  }
+
+  private String save(String name, String pem) throws IOException {
+    Path file = outDirectory.resolve(name);
+    Files.writeString(file, pem, StandardCharsets.US_ASCII);
+    if (name.endsWith("-key.pem")) {
+      restrictToOwner(file);
+    }
+    return file.toString();
+  }
+
+  private static void restrictToOwner(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the directory's ACL applies.
+    }
+  }
+}

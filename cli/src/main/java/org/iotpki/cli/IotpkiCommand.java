@@ -1,0 +1,44 @@
+package org.iotpki.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
+import org.iotpki.core.PkiParseException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A leaf command: turns unreadable or malformed input into exit code 2 with a one-line message
+ * (and {@code {"error": ...}} under --json), never a stack trace.
+ */
+abstract class IotpkiCommand implements Callable<Integer> {
+  @Mixin Output output;
+  @Spec CommandSpec spec;
+
+  /** Runs the command and returns its exit code. */
+  abstract int execute() throws IOException, PkiParseException;
+
+  @Override
+  public final Integer call() {
+    try {
+      return execute();
+    } catch (NoSuchFileException e) {
+      return error("no such file: " + e.getFile());
+    } catch (IOException e) {
+      return error("cannot read input: " + e.getMessage());
+    } catch (PkiParseException e) {
+      return error("malformed input: " + e.getMessage());
+    }
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private int error(String message) {
+    output.error(out(), spec.commandLine().getErr(), message);
+    return ExitCode.USAGE_OR_INPUT;
+  }
+}
