@@ -121,6 +121,7 @@ final class DemoCommand extends IotpkiCommand {
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("root", save("root-ca.pem", PemEncoder.certificate(root.certificate())));
     files.put("issuingCa", save("issuing-ca.pem", PemEncoder.certificate(issuing.certificate())));
+    files.put("issuingCaKey", save("issuing-ca-key.pem", PemEncoder.privateKey(issuing.credential().privateKey())));
     files.put("device", save("device.pem", PemEncoder.certificate(device.certificate())));
     files.put("deviceChain", save("device-chain.pem", PemEncoder.certificates(device.chain())));
     files.put("deviceKey", save("device-key.pem", PemEncoder.privateKey(device.privateKey())));
