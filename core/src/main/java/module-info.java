@@ -15,4 +15,5 @@ module org.iotpki.core {
   exports org.iotpki.core.io;
   exports org.iotpki.core.cert;
   exports org.iotpki.core.validation;
+  exports org.iotpki.core.c509;
 }

@@ -25,11 +25,14 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.c509.C509CertificateBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.RuntimeOperatorException;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.c509.C509Certificate;
+import org.iotpki.core.c509.C509FormatException;
 import org.iotpki.core.crypto.Signer;
+import org.iotpki.core.internal.Asn1;
 import org.iotpki.core.internal.Certificates;
 import org.iotpki.core.internal.GeneralNames;
 import org.iotpki.core.internal.KeyIdentifiers;
@@ -197,6 +200,57 @@ public final class CertificateBuilder {
    * @throws GeneralSecurityException if the signer fails
    */
   public X509Certificate sign(Signer signer) throws GeneralSecurityException {
+    Fields fields = prepare(signer);
+    var builder =
+        new X509v3CertificateBuilder(
+            fields.issuer(), fields.serial(), fields.notBefore(), fields.notAfter(), fields.subject(), fields.publicKey());
+    try {
+      addExtensions(builder::addExtension, fields.subjectKeyIdentifier());
+      return Certificates.certificate(builder.build(new SignerAdapter(signer)).getEncoded(), 0);
+    } catch (RuntimeOperatorException e) {
+      throw SignerAdapter.signingFailure(e);
+    } catch (java.io.IOException | PkiParseException e) {
+      throw new IllegalStateException("iotpki built a certificate it cannot encode", e);
+    }
+  }
+
+  /**
+   * Checks everything, then signs a natively signed C509 certificate (type 2,
+   * draft-ietf-cose-cbor-encoded-cert): the same fields and extensions as {@link #sign(Signer)},
+   * signed over the CBOR encoding.
+   *
+   * @throws IllegalArgumentException if the certificate is incomplete, inconsistent, or has a field
+   *     C509 cannot carry
+   * @throws GeneralSecurityException if the signer fails
+   */
+  public C509Certificate signC509(Signer signer) throws GeneralSecurityException {
+    Fields fields = prepare(signer);
+    var builder =
+        new C509CertificateBuilder(
+            fields.issuer(), fields.serial(), fields.notBefore(), fields.notAfter(), fields.subject(), fields.publicKey());
+    try {
+      addExtensions(builder::addExtension, fields.subjectKeyIdentifier());
+      return C509Certificate.decode(builder.build(new SignerAdapter(signer)).getEncoded());
+    } catch (RuntimeOperatorException e) {
+      throw SignerAdapter.signingFailure(e);
+    } catch (C509FormatException e) {
+      throw new IllegalStateException("iotpki built a C509 certificate it cannot decode", e);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("C509 cannot carry this certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /** The to-be-signed fields both encodings share, after every check. */
+  private record Fields(
+      X500Name issuer,
+      BigInteger serial,
+      Date notBefore,
+      Date notAfter,
+      X500Name subject,
+      SubjectPublicKeyInfo publicKey,
+      byte[] subjectKeyIdentifier) {}
+
+  private Fields prepare(Signer signer) {
     Objects.requireNonNull(signer, "signer");
     check(signer);
     Instant start = validFor != null ? clock.instant() : notBefore;
@@ -206,27 +260,20 @@ public final class CertificateBuilder {
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("notAfter " + end + " is not after notBefore " + start);
     }
-    BigInteger serial = serialNumber != null ? serialNumber : randomSerial();
-    byte[] skid = subjectKeyIdentifier != null ? subjectKeyIdentifier : KeyIdentifiers.compute(publicKey);
-    X500Principal issuerName = issuer != null ? issuer.getSubjectX500Principal() : subject;
-    var builder =
-        new X509v3CertificateBuilder(
-            X500Name.getInstance(issuerName.getEncoded()),
-            serial,
-            Date.from(start),
-            Date.from(end),
-            X500Name.getInstance(subject.getEncoded()),
-            SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()));
-    try {
-      addExtensions(builder, skid);
-      return Certificates.certificate(builder.build(new SignerAdapter(signer)).getEncoded(), 0);
-    } catch (RuntimeOperatorException e) {
-      throw SignerAdapter.signingFailure(e);
-    } catch (CertIOException | PkiParseException e) {
-      throw new IllegalStateException("iotpki built a certificate it cannot encode", e);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot encode the certificate", e);
-    }
+    return new Fields(
+        X500Name.getInstance((issuer != null ? issuer.getSubjectX500Principal() : subject).getEncoded()),
+        serialNumber != null ? serialNumber : randomSerial(),
+        Date.from(start),
+        Date.from(end),
+        X500Name.getInstance(subject.getEncoded()),
+        SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()),
+        subjectKeyIdentifier != null ? subjectKeyIdentifier : KeyIdentifiers.compute(publicKey));
+  }
+
+  /** Where extensions go: BC's X.509 and C509 builders both take them this way. */
+  @FunctionalInterface
+  private interface ExtensionSink {
+    void add(ASN1ObjectIdentifier oid, boolean critical, byte[] value) throws java.io.IOException;
   }
 
   private void check(Signer signer) {
@@ -310,40 +357,38 @@ public final class CertificateBuilder {
     return oids;
   }
 
-  private void addExtensions(X509v3CertificateBuilder builder, byte[] skid) throws CertIOException {
+  private void addExtensions(ExtensionSink sink, byte[] skid) throws java.io.IOException {
     org.bouncycastle.asn1.x509.BasicConstraints bc =
         !basicConstraints.ca()
             ? new org.bouncycastle.asn1.x509.BasicConstraints(false)
             : basicConstraints.pathLength().isPresent()
                 ? new org.bouncycastle.asn1.x509.BasicConstraints(basicConstraints.pathLength().getAsInt())
                 : new org.bouncycastle.asn1.x509.BasicConstraints(true);
-    builder.addExtension(Extension.basicConstraints, true, bc);
-    builder.addExtension(Extension.keyUsage, true, keyUsageBits(effectiveKeyUsage()));
+    sink.add(Extension.basicConstraints, true, Asn1.der(bc));
+    sink.add(Extension.keyUsage, true, Asn1.der(keyUsageBits(effectiveKeyUsage())));
     if (!extendedKeyUsage.isEmpty()) {
       KeyPurposeId[] purposes =
           extendedKeyUsage.stream()
               .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
               .toArray(KeyPurposeId[]::new);
-      builder.addExtension(
-          Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(purposes));
+      sink.add(
+          Extension.extendedKeyUsage, false, Asn1.der(new org.bouncycastle.asn1.x509.ExtendedKeyUsage(purposes)));
     }
-    builder.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(skid));
+    sink.add(Extension.subjectKeyIdentifier, false, Asn1.der(new SubjectKeyIdentifier(skid)));
     if (authorityKeyIdentifier) {
       byte[] akid =
           issuer == null
               ? skid
               : KeyIdentifiers.subjectKeyIdentifier(issuer)
                   .orElseGet(() -> KeyIdentifiers.compute(issuer.getPublicKey()));
-      builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(akid));
+      sink.add(Extension.authorityKeyIdentifier, false, Asn1.der(new AuthorityKeyIdentifier(akid)));
     }
     if (!subjectAltNames.isEmpty()) {
       boolean emptySubject = subject.getEncoded().length <= 2;
-      builder.addExtension(
-          Extension.subjectAlternativeName, emptySubject, GeneralNames.toBc(subjectAltNames));
+      sink.add(Extension.subjectAlternativeName, emptySubject, Asn1.der(GeneralNames.toBc(subjectAltNames)));
     }
     for (CertificateExtension extension : extensions) {
-      builder.addExtension(
-          new ASN1ObjectIdentifier(extension.oid()), extension.critical(), extension.value());
+      sink.add(new ASN1ObjectIdentifier(extension.oid()), extension.critical(), extension.value());
     }
   }
 

@@ -38,12 +38,29 @@ public final class HandMade {
             new X500Name(subject),
             SubjectPublicKeyInfo.getInstance(key.getEncoded()));
     extensions.accept(builder);
+    return sign(issuer, builder);
+  }
+
+  private static X509Certificate sign(Issuer issuer, X509v3CertificateBuilder builder) throws Exception {
     String algorithm = issuer.keyPair().getPublic().getAlgorithm().startsWith("Ed") ? "Ed25519" : "SHA256withECDSA";
     byte[] der =
         builder
             .build(new JcaContentSignerBuilder(algorithm).setProvider(BC).build(issuer.keyPair().getPrivate()))
             .getEncoded();
     return PkiReader.defaults().readCertificate(der);
+  }
+
+  /** An end-entity certificate with a subject name built by hand (for unusual string types). */
+  public static X509Certificate signedByWithSubject(Issuer issuer, X500Name subject, PublicKey key) throws Exception {
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+            BigInteger.valueOf(System.nanoTime()),
+            Date.from(Issuer.NOW),
+            Date.from(Issuer.NOW.plus(Duration.ofDays(365))),
+            subject,
+            SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+    return sign(issuer, builder);
   }
 
   /** A CA certificate for {@code subject}'s name and key, signed by {@code issuer}, with only these key usages. */
