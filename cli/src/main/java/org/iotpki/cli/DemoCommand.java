@@ -57,7 +57,7 @@ final class DemoCommand extends IotpkiCommand {
     ChainResult valid = validator.validate(device.chain());
     validation("chain validation", valid);
 
-    byte[] tampered = der(device.certificate());
+    byte[] tampered = Encoded.der(device.certificate());
     tampered[tampered.length - 3] ^= 0x01; // one bit of the signature
     X509Certificate forged = PkiReader.defaults().readCertificate(tampered);
     ChainResult rejected = validator.validate(List.of(forged, issuing.certificate()), Instant.now());
@@ -73,14 +73,6 @@ final class DemoCommand extends IotpkiCommand {
     report.append(asExpected ? "\nEvery step behaved as expected.\n" : "\nUNEXPECTED RESULT: see above.\n");
     output.result(out(), fields, report.toString());
     return asExpected ? ExitCode.OK : ExitCode.INVALID;
-  }
-
-  private static byte[] der(X509Certificate certificate) {
-    try {
-      return certificate.getEncoded();
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new IllegalStateException("a certificate the test CA just made has no encoding", e);
-    }
   }
 
   private void step(String name, X509Certificate certificate, String what) throws PkiParseException {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
       "PKI for IoT device identity.",
       "Certificates and chains today; the whole device lifecycle as the project grows."
     },
-    subcommands = {CertCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CertCommand.class, C509Command.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success/valid, 1 invalid/rejected, 2 usage or input error, 3 pending."
