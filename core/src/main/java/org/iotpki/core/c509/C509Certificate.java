@@ -18,18 +18,12 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cbor.c509.C509ConversionOptions;
-import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.c509.C509CertificateHolder;
-import org.bouncycastle.cert.c509.jcajce.JcaC509ContentVerifierProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificateExtension;
 import org.iotpki.core.crypto.ProviderStrategy;
-import org.iotpki.core.crypto.SignatureAlgorithm;
-import org.iotpki.core.internal.Bc;
 import org.iotpki.core.internal.Certificates;
 import org.iotpki.core.internal.Keys;
-import org.iotpki.core.validation.ChainFailure;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
 
@@ -37,7 +31,7 @@ import org.iotpki.core.validation.SignatureVerifier;
  * A C509 certificate (draft-ietf-cose-cbor-encoded-cert-20): an X.509 certificate in CBOR at
  * about half the size.
  *
- * <p>Type 3 ({@link C509Type#REENCODED_X509}) re-encodes an X.509 certificate so that the exact DER
+ * <p>Type 3 ({@link C509Type#REENCODED}) re-encodes an X.509 certificate so that the exact DER
  * can be rebuilt and the original signature still verifies: {@link #encode(X509Certificate)} only
  * returns one after checking that the round trip gives back the same bytes. Type 2 ({@link
  * C509Type#NATIVE}) is signed over its CBOR form; {@code CertificateBuilder.signC509} issues them.
@@ -47,7 +41,7 @@ import org.iotpki.core.validation.SignatureVerifier;
  */
 public final class C509Certificate {
   /** The largest C509 certificate accepted by {@link #decode(byte[])}: 1 MiB. */
-  public static final int MAX_ENCODED_BYTES = 1024 * 1024;
+  public static final int MAX_ENCODED_BYTES = C509Support.MAX_ENCODED_BYTES;
 
   private final byte[] encoded;
   private final org.bouncycastle.cbor.c509.C509Certificate certificate;
@@ -75,25 +69,13 @@ public final class C509Certificate {
    */
   public static C509Certificate decode(byte[] cbor) throws C509FormatException {
     Objects.requireNonNull(cbor, "cbor");
-    if (cbor.length > MAX_ENCODED_BYTES) {
-      throw new C509FormatException(
-          "C509 input of " + cbor.length + " bytes exceeds the limit of " + MAX_ENCODED_BYTES);
-    }
-    org.bouncycastle.cbor.c509.C509Certificate parsed;
-    byte[] canonical;
-    try {
-      parsed = org.bouncycastle.cbor.c509.C509Certificate.getInstance(cbor);
-      canonical = parsed.getEncoded();
-    } catch (IOException | RuntimeException e) {
-      throw new C509FormatException("malformed C509 certificate: " + e.getMessage(), e);
-    }
-    if (!Arrays.equals(canonical, cbor)) {
-      // Trailing bytes, or a non-deterministic CBOR encoding the signature would not survive.
-      throw new C509FormatException("C509 certificate is not in deterministic CBOR encoding, or has trailing data");
-    }
+    C509Support.checkSize(cbor, "C509 certificate");
+    org.bouncycastle.cbor.c509.C509Certificate parsed =
+        C509Support.decode(() -> org.bouncycastle.cbor.c509.C509Certificate.getInstance(cbor), "C509 certificate");
+    C509Support.checkCanonical(cbor, parsed::getEncoded, "C509 certificate");
     C509Type type = C509Type.of(parsed.getCertificateType());
     X509Certificate x509 = null;
-    if (type == C509Type.REENCODED_X509) {
+    if (type == C509Type.REENCODED) {
       try {
         x509 = Certificates.certificate(parsed.toX509Certificate().getEncoded(ASN1Encoding.DER), 0);
       } catch (IOException | PkiParseException | RuntimeException e) {
@@ -158,7 +140,7 @@ public final class C509Certificate {
    * @throws C509ConversionException for a natively signed (type 2) certificate, which has none
    */
   public X509Certificate toX509Certificate() throws C509ConversionException {
-    if (type != C509Type.REENCODED_X509) {
+    if (type != C509Type.REENCODED) {
       throw new C509ConversionException(
           "a natively signed C509 certificate (type 2) has no X.509 form: its signature covers the CBOR");
     }
@@ -171,30 +153,11 @@ public final class C509Certificate {
    */
   public SignatureResult verifySignature(PublicKey issuerKey) {
     Objects.requireNonNull(issuerKey, "issuerKey");
-    if (type == C509Type.REENCODED_X509) {
+    if (type == C509Type.REENCODED) {
       return SignatureVerifier.bouncyCastle().verify(x509, issuerKey);
     }
-    String oid = signatureAlgorithmOid();
-    Optional<SignatureAlgorithm> algorithm = SignatureAlgorithm.fromOid(oid);
-    if (algorithm.isEmpty()) {
-      return new SignatureResult.Invalid(
-          ChainFailure.UNSUPPORTED_SIGNATURE_ALGORITHM, "signature algorithm " + oid + " is not supported");
-    }
-    if (!algorithm.get().isCompatibleWith(issuerKey)) {
-      return new SignatureResult.Invalid(
-          ChainFailure.KEY_ALGORITHM_MISMATCH, algorithm.get() + " does not fit the issuer's key");
-    }
-    try {
-      boolean valid =
-          new C509CertificateHolder(certificate)
-              .isSignatureValid(new JcaC509ContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(issuerKey));
-      return valid
-          ? new SignatureResult.Valid(algorithm.get())
-          : new SignatureResult.Invalid(ChainFailure.SIGNATURE_INVALID, algorithm.get() + " signature does not verify");
-    } catch (CertException | OperatorCreationException | RuntimeException e) {
-      return new SignatureResult.Invalid(
-          ChainFailure.SIGNATURE_INVALID, algorithm.get() + " signature is malformed: " + e.getMessage());
-    }
+    return C509Support.verifyNative(
+        signatureAlgorithmOid(), issuerKey, new C509CertificateHolder(certificate)::isSignatureValid);
   }
 
   /** The CBOR encoding. */
@@ -219,13 +182,13 @@ public final class C509Certificate {
 
   /** The subject. */
   public X500Principal subject() {
-    return principal(certificate.getSubject());
+    return C509Support.principal(certificate.getSubject());
   }
 
   /** The issuer (C509 omits it when it equals the subject; this returns the subject then). */
   public X500Principal issuer() {
     X500Name issuer = certificate.getIssuer();
-    return issuer == null ? subject() : principal(issuer);
+    return issuer == null ? subject() : C509Support.principal(issuer);
   }
 
   /** Start of validity. */
@@ -271,14 +234,6 @@ public final class C509Certificate {
       result.add(new CertificateExtension(oid.getId(), extension.isCritical(), extension.getExtnValue().getOctets()));
     }
     return Collections.unmodifiableList(result);
-  }
-
-  private static X500Principal principal(X500Name name) {
-    try {
-      return new X500Principal(name.getEncoded(ASN1Encoding.DER));
-    } catch (IOException e) {
-      throw new IllegalStateException("BC cannot DER-encode a name it decoded", e);
-    }
   }
 
   private static byte[] der(X509Certificate certificate) {

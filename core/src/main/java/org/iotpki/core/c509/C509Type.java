@@ -1,11 +1,14 @@
 package org.iotpki.core.c509;
 
-/** The c509CertificateType field: how the certificate's signature was made. */
+/** The type field of a C509 certificate or request: how its signature was made. */
 public enum C509Type {
   /** Type 2: natively signed; the signature covers the CBOR encoding. */
   NATIVE(2),
-  /** Type 3: a re-encoded X.509 certificate; the signature covers the original DER. */
-  REENCODED_X509(3);
+  /**
+   * Type 3: a re-encoded X.509 certificate (or PKCS #10 request); the signature covers the
+   * original DER.
+   */
+  REENCODED(3);
 
   private final int code;
 
@@ -24,6 +27,6 @@ public enum C509Type {
         return type;
       }
     }
-    throw new C509FormatException("c509CertificateType " + code + " is not supported (2 and 3 are)");
+    throw new C509FormatException("C509 type " + code + " is not supported (2 and 3 are)");
   }
 }

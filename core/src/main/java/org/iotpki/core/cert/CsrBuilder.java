@@ -18,8 +18,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.RuntimeOperatorException;
+import org.bouncycastle.cert.c509.C509CertificationRequestBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.c509.C509CertificationRequest;
+import org.iotpki.core.c509.C509FormatException;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.internal.GeneralNames;
 import org.iotpki.core.internal.SignerAdapter;
@@ -87,13 +90,7 @@ public final class CsrBuilder {
    * @throws GeneralSecurityException if the signer fails
    */
   public CertificationRequest sign(Signer signer) throws GeneralSecurityException {
-    Objects.requireNonNull(signer, "signer");
-    if (subject == null) {
-      throw new IllegalArgumentException("missing subject");
-    }
-    if (subject.getEncoded().length <= 2 && subjectAltNames.isEmpty()) {
-      throw new IllegalArgumentException("an empty subject needs subjectAltNames");
-    }
+    check(signer);
     var builder =
         new PKCS10CertificationRequestBuilder(
             X500Name.getInstance(subject.getEncoded()),
@@ -112,6 +109,47 @@ public final class CsrBuilder {
       throw SignerAdapter.signingFailure(e);
     } catch (java.io.IOException | PkiParseException e) {
       throw new IllegalStateException("iotpki built a request it cannot encode", e);
+    }
+  }
+
+  /**
+   * Signs a natively signed C509 request (type 2, draft-ietf-cose-cbor-encoded-cert-20 section 4)
+   * with the same fields as {@link #sign(Signer)}, for constrained devices that speak CBOR.
+   *
+   * @throws IllegalArgumentException if the request is incomplete or has a field C509 cannot carry
+   * @throws GeneralSecurityException if the signer fails
+   */
+  public C509CertificationRequest signC509(Signer signer) throws GeneralSecurityException {
+    check(signer);
+    var builder =
+        new C509CertificationRequestBuilder(
+            X500Name.getInstance(subject.getEncoded()),
+            SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded()));
+    try {
+      ExtensionsGenerator requested = requestedExtensions();
+      if (!requested.isEmpty()) {
+        builder.setExtensionRequest(requested.generate());
+      }
+      if (challengePassword != null) {
+        builder.setChallengePassword(new String(challengePassword));
+      }
+      return C509CertificationRequest.decode(builder.build(new SignerAdapter(signer)).getEncoded());
+    } catch (RuntimeOperatorException e) {
+      throw SignerAdapter.signingFailure(e);
+    } catch (C509FormatException e) {
+      throw new IllegalStateException("iotpki built a C509 request it cannot decode", e);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("C509 cannot carry this request: " + e.getMessage(), e);
+    }
+  }
+
+  private void check(Signer signer) {
+    Objects.requireNonNull(signer, "signer");
+    if (subject == null) {
+      throw new IllegalArgumentException("missing subject");
+    }
+    if (subject.getEncoded().length <= 2 && subjectAltNames.isEmpty()) {
+      throw new IllegalArgumentException("an empty subject needs subjectAltNames");
     }
   }
 
