@@ -80,6 +80,20 @@ class C509VectorsTest {
   }
 
   @Test
+  void mlDsaTrustAnchorsOfTheHackathonRoundTripByteForByte() throws Exception {
+    Path pqc = SharedVectors.directory("pqc-certificates").resolve("bc");
+    for (String oid : List.of("2.16.840.1.101.3.4.3.17", "2.16.840.1.101.3.4.3.18", "2.16.840.1.101.3.4.3.19")) {
+      X509Certificate certificate = PkiReader.defaults().readCertificate(pqc.resolve(oid + "_ta.der"));
+
+      C509Certificate c509 = C509Certificate.encode(certificate);
+
+      assertThat(C509Certificate.decode(c509.encoded()).toX509Certificate()).as(oid).isEqualTo(certificate);
+      assertThat(c509.signatureAlgorithmOid()).isEqualTo(oid);
+      assertThat(c509.size()).isLessThan(certificate.getEncoded().length);
+    }
+  }
+
+  @Test
   void rfc7925ExampleVerifiesWithItsOwnKeyAfterTheRoundTrip() throws Exception {
     C509Certificate decoded = C509Certificate.decode(read("rfc7925.c509"));
     X509Certificate rebuilt = decoded.toX509Certificate();
