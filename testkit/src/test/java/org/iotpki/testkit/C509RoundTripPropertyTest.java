@@ -29,7 +29,7 @@ class C509RoundTripPropertyTest {
   private static final int CERTIFICATES_PER_ALGORITHM = 25;
 
   @ParameterizedTest
-  @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "EC_P384", "ED25519", "RSA_2048"})
+  @EnumSource(KeyAlgorithm.class)
   void randomCertificatesRoundTripByteForByte(KeyAlgorithm algorithm) throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
