@@ -50,7 +50,7 @@ final class C509ShowCommand extends IotpkiCommand {
     fields.put("type", c509.type().name());
     fields.put("typeCode", c509.type().code());
     fields.put("c509Length", c509.size());
-    if (c509.type() == C509Type.REENCODED_X509) {
+    if (c509.type() == C509Type.REENCODED) {
       fields.put("derLength", Encoded.der(c509.toX509Certificate()).length);
     }
     fields.put("serial", c509.serialNumber().toString(16));

@@ -53,7 +53,7 @@ class C509CliTest {
     assertThat(encode.json().get("c509Length").asInt()).isLessThan(encode.json().get("derLength").asInt());
     assertThat(decode.exitCode()).isZero();
     assertThat(Files.readAllBytes(dir.resolve("device.der"))).isEqualTo(device.certificate().getEncoded());
-    assertThat(show.json().get("type").asText()).isEqualTo("REENCODED_X509");
+    assertThat(show.json().get("type").asText()).isEqualTo("REENCODED");
     assertThat(show.json().get("subject").asText()).isEqualTo("CN=sensor-0042");
     assertThat(report.json().get("certificates")).hasSize(2);
     assertThat(report.json().get("totalC509Length").asInt()).isLessThan(report.json().get("totalDerLength").asInt());
