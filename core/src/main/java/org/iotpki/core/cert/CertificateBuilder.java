@@ -326,7 +326,7 @@ public final class CertificateBuilder {
     if (issuerUsage != null && !issuerUsage[KeyUsage.KEY_CERT_SIGN.bit()]) {
       throw new IllegalArgumentException("the issuer's keyUsage does not allow keyCertSign");
     }
-    if (!Arrays.equals(signer.publicKey().getEncoded(), issuer.getPublicKey().getEncoded())) {
+    if (!Arrays.equals(signer.publicKey().getEncoded(), Certificates.subjectPublicKeyInfo(issuer))) {
       throw new IllegalArgumentException("the signer's key is not the issuer certificate's key");
     }
   }

@@ -1,10 +1,14 @@
 package org.iotpki.core.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Objects;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.iotpki.core.PkiParseException;
+import org.iotpki.core.internal.Keys;
 
 /** A {@link Signer} over a JCA private key; a fresh {@code Signature} per call keeps it thread-safe. */
 final class JcaSigner implements Signer {
@@ -42,9 +46,31 @@ final class JcaSigner implements Signer {
   public byte[] sign(byte[] data) throws GeneralSecurityException {
     String name = algorithm.jcaName();
     Signature signature = Signature.getInstance(name, providers.provider("Signature", name));
-    signature.initSign(privateKey);
+    initSign(signature);
     signature.update(data);
     return signature.sign();
+  }
+
+  /**
+   * Initializes with the key, or with the same key made by the signing provider when the key
+   * object comes from another one (for example a JDK 25 ML-DSA key given to BouncyCastle).
+   * Keys that cannot be exported (hardware) are never converted.
+   */
+  private void initSign(Signature signature) throws GeneralSecurityException {
+    try {
+      signature.initSign(privateKey);
+    } catch (InvalidKeyException foreign) {
+      byte[] encoded = privateKey.getEncoded();
+      if (encoded == null || !"PKCS#8".equals(privateKey.getFormat())) {
+        throw foreign;
+      }
+      try {
+        PrivateKeyInfo info = Keys.withExpandedMlDsaKey(PrivateKeyInfo.getInstance(encoded));
+        signature.initSign(Keys.privateKey(info, providers, PkiParseException.UNKNOWN_OFFSET));
+      } catch (PkiParseException | RuntimeException unusable) {
+        throw foreign;
+      }
+    }
   }
 
   @Override

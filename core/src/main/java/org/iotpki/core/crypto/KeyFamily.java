@@ -11,10 +11,35 @@ public enum KeyFamily {
   /** Edwards-curve Ed25519 keys (RFC 8032, RFC 8410). */
   ED25519,
   /** RSA keys. */
-  RSA;
+  RSA,
+  /** ML-DSA keys (FIPS 204, RFC 9881). */
+  ML_DSA,
+  /** Composite ML-DSA keys: an ML-DSA key and a traditional key (LAMPS composite signatures). */
+  COMPOSITE_ML_DSA;
 
-  /** The family of a JCA key, from its algorithm name, or empty when iotpki does not know it. */
+  private static final String ML_DSA_OID_PREFIX = "2.16.840.1.101.3.4.3.";
+  private static final String COMPOSITE_OID_PREFIX = "1.3.6.1.5.5.7.6.";
+
+  /** Whether keys of this family are post-quantum (alone or in a composite). */
+  public boolean isPostQuantum() {
+    return this == ML_DSA || this == COMPOSITE_ML_DSA;
+  }
+
+  /** The family of a JCA key, or empty when iotpki does not know it. */
   public static Optional<KeyFamily> of(PublicKey key) {
+    // Post-quantum keys are known by their SubjectPublicKeyInfo OID: providers name them
+    // differently ("ML-DSA-44", "ML-DSA", "COMPOSITE", or the OID on JDKs without them).
+    Optional<String> oid = Spki.algorithmOid(key);
+    if (oid.isPresent()) {
+      for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+        if (algorithm.family().isPostQuantum() && algorithm.oid().equals(oid.get())) {
+          return Optional.of(algorithm.family());
+        }
+      }
+      if (oid.get().startsWith(ML_DSA_OID_PREFIX) || oid.get().startsWith(COMPOSITE_OID_PREFIX)) {
+        return Optional.empty();
+      }
+    }
     String algorithm = key.getAlgorithm().toUpperCase(Locale.ROOT);
     switch (algorithm) {
       case "EC":
@@ -24,7 +49,7 @@ public enum KeyFamily {
         return Optional.of(ED25519);
       case "EDDSA":
         // JDK and BC name both Ed25519 and Ed448 keys "EdDSA"; the encoded OID tells them apart.
-        return Spki.algorithmOid(key).filter(KeyAlgorithm.ED25519.oid()::equals).map(oid -> ED25519);
+        return oid.filter(KeyAlgorithm.ED25519.oid()::equals).map(ed25519 -> ED25519);
       case "RSA":
         return Optional.of(RSA);
       default:

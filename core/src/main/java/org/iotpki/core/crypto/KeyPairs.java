@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.NamedParameterSpec;
 import java.util.Objects;
 
 /** Generates key pairs for the {@link KeyAlgorithm}s iotpki supports. */
@@ -28,8 +29,11 @@ public final class KeyPairs {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(providers, "providers");
     Objects.requireNonNull(random, "random");
-    String jcaName = jcaName(algorithm.family());
     try {
+      if (algorithm.family() == KeyFamily.COMPOSITE_ML_DSA) {
+        return CompositeKeys.generate(algorithm, providers, random);
+      }
+      String jcaName = jcaName(algorithm);
       KeyPairGenerator generator =
           KeyPairGenerator.getInstance(jcaName, providers.provider("KeyPairGenerator", jcaName));
       initialize(generator, algorithm, random);
@@ -39,16 +43,18 @@ public final class KeyPairs {
     }
   }
 
-  private static String jcaName(KeyFamily family) {
-    switch (family) {
+  private static String jcaName(KeyAlgorithm algorithm) {
+    switch (algorithm.family()) {
       case EC:
         return "EC";
       case ED25519:
         return "Ed25519";
       case RSA:
         return "RSA";
+      case ML_DSA:
+        return algorithm.displayName(); // "ML-DSA-44": the standard name in BC and JDK 24+
       default:
-        throw new AssertionError(family);
+        throw new AssertionError(algorithm);
     }
   }
 
@@ -65,6 +71,9 @@ public final class KeyPairs {
       case ED25519:
         // The algorithm name fixes the curve; only the randomness is ours to give.
         generator.initialize(255, random);
+        break;
+      case ML_DSA:
+        generator.initialize(new NamedParameterSpec(algorithm.displayName()), random);
         break;
       default:
         throw new AssertionError(algorithm);

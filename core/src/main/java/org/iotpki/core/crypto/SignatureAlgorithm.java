@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Signature algorithms for certificates, CSRs and CRLs, identified by their X.509 OIDs.
  *
- * <p>The post-quantum module adds ML-DSA and composite algorithms to this model.
+ * <p>Post-quantum: ML-DSA (FIPS 204, RFC 9881) and the composite ML-DSA signatures of the LAMPS
+ * composite-signatures draft with their final IANA OIDs (1.3.6.1.5.5.7.6.37 to 54), whose
+ * domain separation BouncyCastle (1.84 and later) applies.
  */
 public enum SignatureAlgorithm {
   /** ecdsa-with-SHA256 (RFC 5758). */
@@ -22,7 +24,49 @@ public enum SignatureAlgorithm {
   /** sha384WithRSAEncryption, PKCS #1 v1.5 (RFC 4055). */
   RSA_PKCS1_SHA384("1.2.840.113549.1.1.12", "SHA384withRSA", KeyFamily.RSA, true),
   /** sha512WithRSAEncryption, PKCS #1 v1.5 (RFC 4055). */
-  RSA_PKCS1_SHA512("1.2.840.113549.1.1.13", "SHA512withRSA", KeyFamily.RSA, true);
+  RSA_PKCS1_SHA512("1.2.840.113549.1.1.13", "SHA512withRSA", KeyFamily.RSA, true),
+  /** ML-DSA-44 (FIPS 204, RFC 9881), pure mode. */
+  ML_DSA_44("2.16.840.1.101.3.4.3.17", "ML-DSA-44", KeyFamily.ML_DSA, false),
+  /** ML-DSA-65 (FIPS 204, RFC 9881), pure mode. */
+  ML_DSA_65("2.16.840.1.101.3.4.3.18", "ML-DSA-65", KeyFamily.ML_DSA, false),
+  /** ML-DSA-87 (FIPS 204, RFC 9881), pure mode. */
+  ML_DSA_87("2.16.840.1.101.3.4.3.19", "ML-DSA-87", KeyFamily.ML_DSA, false),
+  /** Composite MLDSA44-RSA2048-PSS-SHA256 (id-MLDSA44-RSA2048-PSS-SHA256, 1.3.6.1.5.5.7.6.37). */
+  MLDSA44_RSA2048_PSS_SHA256("1.3.6.1.5.5.7.6.37", "MLDSA44-RSA2048-PSS-SHA256", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA44-RSA2048-PKCS15-SHA256 (id-MLDSA44-RSA2048-PKCS15-SHA256, 1.3.6.1.5.5.7.6.38). */
+  MLDSA44_RSA2048_PKCS15_SHA256("1.3.6.1.5.5.7.6.38", "MLDSA44-RSA2048-PKCS15-SHA256", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA44-Ed25519-SHA512 (id-MLDSA44-Ed25519-SHA512, 1.3.6.1.5.5.7.6.39). */
+  MLDSA44_ED25519_SHA512("1.3.6.1.5.5.7.6.39", "MLDSA44-Ed25519-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA44-ECDSA-P256-SHA256 (id-MLDSA44-ECDSA-P256-SHA256, 1.3.6.1.5.5.7.6.40). */
+  MLDSA44_ECDSA_P256_SHA256("1.3.6.1.5.5.7.6.40", "MLDSA44-ECDSA-P256-SHA256", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-RSA3072-PSS-SHA512 (id-MLDSA65-RSA3072-PSS-SHA512, 1.3.6.1.5.5.7.6.41). */
+  MLDSA65_RSA3072_PSS_SHA512("1.3.6.1.5.5.7.6.41", "MLDSA65-RSA3072-PSS-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-RSA3072-PKCS15-SHA512 (id-MLDSA65-RSA3072-PKCS15-SHA512, 1.3.6.1.5.5.7.6.42). */
+  MLDSA65_RSA3072_PKCS15_SHA512("1.3.6.1.5.5.7.6.42", "MLDSA65-RSA3072-PKCS15-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-RSA4096-PSS-SHA512 (id-MLDSA65-RSA4096-PSS-SHA512, 1.3.6.1.5.5.7.6.43). */
+  MLDSA65_RSA4096_PSS_SHA512("1.3.6.1.5.5.7.6.43", "MLDSA65-RSA4096-PSS-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-RSA4096-PKCS15-SHA512 (id-MLDSA65-RSA4096-PKCS15-SHA512, 1.3.6.1.5.5.7.6.44). */
+  MLDSA65_RSA4096_PKCS15_SHA512("1.3.6.1.5.5.7.6.44", "MLDSA65-RSA4096-PKCS15-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-ECDSA-P256-SHA512 (id-MLDSA65-ECDSA-P256-SHA512, 1.3.6.1.5.5.7.6.45). */
+  MLDSA65_ECDSA_P256_SHA512("1.3.6.1.5.5.7.6.45", "MLDSA65-ECDSA-P256-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-ECDSA-P384-SHA512 (id-MLDSA65-ECDSA-P384-SHA512, 1.3.6.1.5.5.7.6.46). */
+  MLDSA65_ECDSA_P384_SHA512("1.3.6.1.5.5.7.6.46", "MLDSA65-ECDSA-P384-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-ECDSA-brainpoolP256r1-SHA512 (id-MLDSA65-ECDSA-brainpoolP256r1-SHA512, 1.3.6.1.5.5.7.6.47). */
+  MLDSA65_ECDSA_BRAINPOOLP256R1_SHA512("1.3.6.1.5.5.7.6.47", "MLDSA65-ECDSA-brainpoolP256r1-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA65-Ed25519-SHA512 (id-MLDSA65-Ed25519-SHA512, 1.3.6.1.5.5.7.6.48). */
+  MLDSA65_ED25519_SHA512("1.3.6.1.5.5.7.6.48", "MLDSA65-Ed25519-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-ECDSA-P384-SHA512 (id-MLDSA87-ECDSA-P384-SHA512, 1.3.6.1.5.5.7.6.49). */
+  MLDSA87_ECDSA_P384_SHA512("1.3.6.1.5.5.7.6.49", "MLDSA87-ECDSA-P384-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-ECDSA-brainpoolP384r1-SHA512 (id-MLDSA87-ECDSA-brainpoolP384r1-SHA512, 1.3.6.1.5.5.7.6.50). */
+  MLDSA87_ECDSA_BRAINPOOLP384R1_SHA512("1.3.6.1.5.5.7.6.50", "MLDSA87-ECDSA-brainpoolP384r1-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-Ed448-SHAKE256 (id-MLDSA87-Ed448-SHAKE256, 1.3.6.1.5.5.7.6.51). */
+  MLDSA87_ED448_SHAKE256("1.3.6.1.5.5.7.6.51", "MLDSA87-Ed448-SHAKE256", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-RSA3072-PSS-SHA512 (id-MLDSA87-RSA3072-PSS-SHA512, 1.3.6.1.5.5.7.6.52). */
+  MLDSA87_RSA3072_PSS_SHA512("1.3.6.1.5.5.7.6.52", "MLDSA87-RSA3072-PSS-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-RSA4096-PSS-SHA512 (id-MLDSA87-RSA4096-PSS-SHA512, 1.3.6.1.5.5.7.6.53). */
+  MLDSA87_RSA4096_PSS_SHA512("1.3.6.1.5.5.7.6.53", "MLDSA87-RSA4096-PSS-SHA512", KeyFamily.COMPOSITE_ML_DSA, false),
+  /** Composite MLDSA87-ECDSA-P521-SHA512 (id-MLDSA87-ECDSA-P521-SHA512, 1.3.6.1.5.5.7.6.54). */
+  MLDSA87_ECDSA_P521_SHA512("1.3.6.1.5.5.7.6.54", "MLDSA87-ECDSA-P521-SHA512", KeyFamily.COMPOSITE_ML_DSA, false);
 
   private final String oid;
   private final String jcaName;
@@ -59,9 +103,16 @@ public enum SignatureAlgorithm {
     return nullParameters;
   }
 
-  /** Whether {@code key} is of the family this algorithm needs. */
+  /**
+   * Whether {@code key} is of the kind this algorithm needs: of its family, and for ML-DSA and
+   * composite algorithms exactly its parameter set (an ML-DSA-65 key cannot make ML-DSA-44
+   * signatures).
+   */
   public boolean isCompatibleWith(PublicKey key) {
-    return KeyFamily.of(key).filter(keyFamily::equals).isPresent();
+    if (!KeyFamily.of(key).filter(keyFamily::equals).isPresent()) {
+      return false;
+    }
+    return !keyFamily.isPostQuantum() || Spki.algorithmOid(key).filter(oid::equals).isPresent();
   }
 
   /** The algorithm with this OID, or empty when iotpki does not support it. */

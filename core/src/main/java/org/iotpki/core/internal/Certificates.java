@@ -34,6 +34,21 @@ public final class Certificates {
     }
   }
 
+  /**
+   * The SubjectPublicKeyInfo exactly as the certificate carries it. {@code getPublicKey()
+   * .getEncoded()} is not always that: JDK 17 re-encodes keys of algorithms it does not know
+   * (ML-DSA, composite) with a NULL parameter.
+   */
+  public static byte[] subjectPublicKeyInfo(X509Certificate certificate) {
+    try {
+      return org.bouncycastle.asn1.x509.Certificate.getInstance(certificate.getEncoded())
+          .getSubjectPublicKeyInfo()
+          .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+    } catch (CertificateException | java.io.IOException e) {
+      throw new IllegalArgumentException("the certificate has no DER encoding", e);
+    }
+  }
+
   private static CertificateFactory factory() throws CertificateException {
     return CertificateFactory.getInstance("X.509");
   }

@@ -63,6 +63,27 @@ public final class Keys {
     }
   }
 
+  /**
+   * An ML-DSA private key in the expandedKey form of RFC 9881 when it is in the "both" form
+   * (seed and expanded key) that BouncyCastle writes: JDK 24+ reads only the expanded form.
+   * Other keys are returned unchanged.
+   */
+  public static PrivateKeyInfo withExpandedMlDsaKey(PrivateKeyInfo info) {
+    if (!info.getPrivateKeyAlgorithm().getAlgorithm().getId().startsWith("2.16.840.1.101.3.4.3.")) {
+      return info;
+    }
+    try {
+      ASN1Encodable inner = info.parsePrivateKey();
+      if (!(inner instanceof org.bouncycastle.asn1.ASN1Sequence)) {
+        return info; // already the seed ([0]) or expanded (OCTET STRING) form
+      }
+      ASN1Encodable expanded = ((org.bouncycastle.asn1.ASN1Sequence) inner).getObjectAt(1);
+      return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), expanded);
+    } catch (java.io.IOException | RuntimeException e) {
+      return info; // leave malformed keys for the key factory to reject
+    }
+  }
+
   /** The PKCS#8 form of a SEC1 {@code ECPrivateKey}, which must name its curve. */
   public static PrivateKeyInfo fromSec1(ASN1Encodable sec1, long offset) throws PkiParseException {
     try {

@@ -10,10 +10,12 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
+import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.SignatureAlgorithm;
+import org.iotpki.core.internal.Keys;
 
 /**
  * Verifies the signatures of certificates, CRLs and certification requests. Thread-safe.
@@ -93,7 +95,7 @@ public final class SignatureVerifier {
     try {
       Signature verifier =
           Signature.getInstance(chosen.jcaName(), providers.provider("Signature", chosen.jcaName()));
-      verifier.initVerify(key);
+      initVerify(verifier, key);
       verifier.update(signedData);
       if (verifier.verify(signature)) {
         return new SignatureResult.Valid(chosen);
@@ -106,6 +108,27 @@ public final class SignatureVerifier {
       // A malformed signature value (bad DER in ECDSA, wrong length) is an invalid signature.
       return new SignatureResult.Invalid(
           ChainFailure.SIGNATURE_INVALID, chosen + " signature is malformed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Initializes with the key, or with the same key made by the verifying provider when the key
+   * object comes from another one (a JDK 17 certificate's ML-DSA key is a bare X509Key; a JDK 25
+   * ML-DSA key is not a BC key).
+   */
+  private void initVerify(Signature verifier, PublicKey key) throws GeneralSecurityException {
+    try {
+      verifier.initVerify(key);
+    } catch (InvalidKeyException foreign) {
+      byte[] encoded = key.getEncoded();
+      if (encoded == null) {
+        throw foreign;
+      }
+      try {
+        verifier.initVerify(Keys.publicKey(encoded, providers, 0));
+      } catch (PkiParseException unusable) {
+        throw foreign;
+      }
     }
   }
 
