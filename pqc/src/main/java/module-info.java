@@ -1,10 +1,12 @@
 /**
- * iotpki pqc: Post-quantum and hybrid certificates: ML-DSA (FIPS 204), composite
- * ML-DSA, catalyst certificates, and size budgets for constrained devices.
- *
- * <p>The API package {@code org.iotpki.pqc} is exported with its first type; the implementation is
- * tracked in the project's issues.
+ * iotpki pqc: post-quantum planning for constrained devices. ML-DSA and composite ML-DSA keys,
+ * signatures and certificates live in core's algorithm model ({@code KeyAlgorithm},
+ * {@code SignatureAlgorithm}) so every module can use them; this module adds what is specific to
+ * the migration, starting with size budgets.
  */
 module org.iotpki.pqc {
   requires transitive org.iotpki.core;
+  requires static jdk.management;
+
+  exports org.iotpki.pqc;
 }

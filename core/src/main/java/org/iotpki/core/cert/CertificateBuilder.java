@@ -36,6 +36,7 @@ import org.iotpki.core.internal.Asn1;
 import org.iotpki.core.internal.Certificates;
 import org.iotpki.core.internal.GeneralNames;
 import org.iotpki.core.internal.KeyIdentifiers;
+import org.iotpki.core.internal.PublicKeyInfos;
 import org.iotpki.core.internal.SignerAdapter;
 
 /**
@@ -266,7 +267,7 @@ public final class CertificateBuilder {
         Date.from(start),
         Date.from(end),
         X500Name.getInstance(subject.getEncoded()),
-        SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()),
+        PublicKeyInfos.canonical(publicKey.getEncoded()),
         subjectKeyIdentifier != null ? subjectKeyIdentifier : KeyIdentifiers.compute(publicKey));
   }
 
@@ -300,7 +301,7 @@ public final class CertificateBuilder {
     }
     if (issuer != null) {
       checkIssuer(signer);
-    } else if (!Arrays.equals(signer.publicKey().getEncoded(), publicKey.getEncoded())) {
+    } else if (!PublicKeyInfos.sameKey(signer.publicKey().getEncoded(), publicKey.getEncoded())) {
       throw new IllegalArgumentException(
           "no issuer given, so the certificate is self-signed, but the signer's key is not the"
               + " subject's key; call issuer(...)");
@@ -326,7 +327,7 @@ public final class CertificateBuilder {
     if (issuerUsage != null && !issuerUsage[KeyUsage.KEY_CERT_SIGN.bit()]) {
       throw new IllegalArgumentException("the issuer's keyUsage does not allow keyCertSign");
     }
-    if (!Arrays.equals(signer.publicKey().getEncoded(), Certificates.subjectPublicKeyInfo(issuer))) {
+    if (!PublicKeyInfos.sameKey(signer.publicKey().getEncoded(), Certificates.subjectPublicKeyInfo(issuer))) {
       throw new IllegalArgumentException("the signer's key is not the issuer certificate's key");
     }
   }

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.SignatureAlgorithm;
+import org.iotpki.core.internal.Certificates;
 import org.iotpki.core.internal.GeneralNames;
 import org.iotpki.core.internal.KeyIdentifiers;
 
@@ -37,6 +38,9 @@ import org.iotpki.core.internal.KeyIdentifiers;
  * @param signatureAlgorithmOid the signature algorithm's OID
  * @param publicKeyAlgorithm the subject key, such as {@code "EC P-256"}
  * @param derLength the size of the DER encoding in bytes
+ * @param publicKeyInfoLength the size of the SubjectPublicKeyInfo in bytes (as encoded in the
+ *     certificate)
+ * @param signatureLength the size of the signature value in bytes
  * @param sha256Fingerprint SHA-256 of the DER encoding, lower-case hex
  * @param basicConstraints the basicConstraints extension, if present
  * @param keyUsage the keyUsage bits set (empty if the extension is absent)
@@ -58,6 +62,8 @@ public record CertificateSummary(
     String signatureAlgorithmOid,
     String publicKeyAlgorithm,
     int derLength,
+    int publicKeyInfoLength,
+    int signatureLength,
     String sha256Fingerprint,
     Optional<BasicConstraints> basicConstraints,
     Set<KeyUsage> keyUsage,
@@ -90,6 +96,8 @@ public record CertificateSummary(
           certificate.getSigAlgOID(),
           KeyAlgorithm.describe(certificate.getPublicKey()),
           der.length,
+          Certificates.subjectPublicKeyInfo(certificate).length,
+          certificate.getSignature().length,
           hex.formatHex(MessageDigest.getInstance("SHA-256").digest(der)),
           basicConstraints(certificate),
           keyUsage(certificate),
