@@ -23,7 +23,6 @@ import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificateExtension;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.internal.Certificates;
-import org.iotpki.core.internal.Keys;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
 
@@ -211,11 +210,7 @@ public final class C509Certificate {
 
   /** The subject's public key, made with the provider the strategy picks. */
   public PublicKey publicKey(ProviderStrategy providers) throws C509FormatException {
-    try {
-      return Keys.publicKey(certificate.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER), providers, 0);
-    } catch (IOException | PkiParseException e) {
-      throw new C509FormatException("unusable subject public key: " + e.getMessage(), e);
-    }
+    return C509Support.publicKey(certificate.getSubjectPublicKeyInfo(), providers);
   }
 
   /** The extensions, as X.509 would carry them. */

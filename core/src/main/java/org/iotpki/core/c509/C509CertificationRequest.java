@@ -11,7 +11,6 @@ import org.bouncycastle.cert.c509.C509CertificationRequestHolder;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.crypto.ProviderStrategy;
-import org.iotpki.core.internal.Keys;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
 
@@ -132,11 +131,7 @@ public final class C509CertificationRequest {
 
   /** The public key to certify, made with the provider the strategy picks. */
   public PublicKey publicKey(ProviderStrategy providers) throws C509FormatException {
-    try {
-      return Keys.publicKey(request.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER), providers, 0);
-    } catch (IOException | PkiParseException e) {
-      throw new C509FormatException("unusable subject public key: " + e.getMessage(), e);
-    }
+    return C509Support.publicKey(request.getSubjectPublicKeyInfo(), providers);
   }
 
   @Override

@@ -11,7 +11,11 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.c509.jcajce.JcaC509ContentVerifierProviderBuilder;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.iotpki.core.PkiParseException;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.SignatureAlgorithm;
+import org.iotpki.core.internal.Keys;
 import org.iotpki.core.internal.Bc;
 import org.iotpki.core.validation.ChainFailure;
 import org.iotpki.core.validation.SignatureResult;
@@ -78,6 +82,15 @@ final class C509Support {
     } catch (CertException | OperatorCreationException | RuntimeException e) {
       return new SignatureResult.Invalid(
           ChainFailure.SIGNATURE_INVALID, algorithm.get() + " signature is malformed: " + e.getMessage());
+    }
+  }
+
+  /** The subject public key of a C509 structure, made with the provider the strategy picks. */
+  static PublicKey publicKey(SubjectPublicKeyInfo info, ProviderStrategy providers) throws C509FormatException {
+    try {
+      return Keys.publicKey(info.getEncoded(ASN1Encoding.DER), providers, 0);
+    } catch (IOException | PkiParseException e) {
+      throw new C509FormatException("unusable subject public key: " + e.getMessage(), e);
     }
   }
 
