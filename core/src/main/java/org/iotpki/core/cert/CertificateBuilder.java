@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.SubjectAltPublicKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.c509.C509CertificateBuilder;
@@ -80,6 +81,7 @@ public final class CertificateBuilder {
   private final List<CertificateExtension> extensions = new ArrayList<>();
   private byte[] subjectKeyIdentifier;
   private boolean authorityKeyIdentifier = true;
+  private PublicKey subjectAltPublicKey;
 
   private CertificateBuilder() {}
 
@@ -187,6 +189,16 @@ public final class CertificateBuilder {
     return this;
   }
 
+  /**
+   * The subject's alternative (typically post-quantum) public key, written in a
+   * subjectAltPublicKeyInfo extension (X.509 9.8, OID 2.5.29.72) so that the subject can later
+   * issue catalyst certificates with {@link #signCatalyst(Signer, Signer)}.
+   */
+  public CertificateBuilder subjectAltPublicKey(PublicKey key) {
+    this.subjectAltPublicKey = Objects.requireNonNull(key, "key");
+    return this;
+  }
+
   /** Leaves out the authorityKeyIdentifier, which RFC 5280 allows only in self-signed CAs. */
   public CertificateBuilder omitAuthorityKeyIdentifierOfSelfSignedCa() {
     this.authorityKeyIdentifier = false;
@@ -201,13 +213,51 @@ public final class CertificateBuilder {
    * @throws GeneralSecurityException if the signer fails
    */
   public X509Certificate sign(Signer signer) throws GeneralSecurityException {
+    return signX509(signer, null);
+  }
+
+  /**
+   * Checks everything, then signs a catalyst certificate (X.509 9.8 alternative signature): the
+   * usual signature by {@code signer}, which legacy verifiers check, and an alternative signature
+   * by {@code alternativeSigner} in the non-critical altSignatureAlgorithm/altSignatureValue
+   * extensions (2.5.29.73, 2.5.29.74).
+   *
+   * @param alternativeSigner the issuer's alternative key: the key in the issuer certificate's
+   *     subjectAltPublicKeyInfo, or for a self-signed certificate the {@linkplain
+   *     #subjectAltPublicKey(PublicKey) subject's alternative key}
+   * @throws IllegalArgumentException if that key does not match, or the certificate is
+   *     incomplete or inconsistent
+   * @throws GeneralSecurityException if a signer fails
+   */
+  public X509Certificate signCatalyst(Signer signer, Signer alternativeSigner) throws GeneralSecurityException {
+    Objects.requireNonNull(alternativeSigner, "alternativeSigner");
+    byte[] expected;
+    if (issuer != null) {
+      expected = KeyIdentifiers.extensionValue(issuer, Extension.subjectAltPublicKeyInfo.getId())
+          .map(value -> Asn1.der(SubjectPublicKeyInfo.getInstance(value)))
+          .orElseThrow(() -> new IllegalArgumentException("the issuer certificate has no subjectAltPublicKeyInfo"));
+    } else if (subjectAltPublicKey != null) {
+      expected = subjectAltPublicKey.getEncoded();
+    } else {
+      throw new IllegalArgumentException("a self-signed catalyst certificate needs subjectAltPublicKey(...)");
+    }
+    if (!PublicKeyInfos.sameKey(alternativeSigner.publicKey().getEncoded(), expected)) {
+      throw new IllegalArgumentException("the alternative signer's key is not the issuer's alternative public key");
+    }
+    return signX509(signer, alternativeSigner);
+  }
+
+  private X509Certificate signX509(Signer signer, Signer alternativeSigner) throws GeneralSecurityException {
     Fields fields = prepare(signer);
     var builder =
         new X509v3CertificateBuilder(
             fields.issuer(), fields.serial(), fields.notBefore(), fields.notAfter(), fields.subject(), fields.publicKey());
     try {
       addExtensions(builder::addExtension, fields.subjectKeyIdentifier());
-      return Certificates.certificate(builder.build(new SignerAdapter(signer)).getEncoded(), 0);
+      var holder = alternativeSigner == null
+          ? builder.build(new SignerAdapter(signer))
+          : builder.build(new SignerAdapter(signer), false, new SignerAdapter(alternativeSigner));
+      return Certificates.certificate(holder.getEncoded(), 0);
     } catch (RuntimeOperatorException e) {
       throw SignerAdapter.signingFailure(e);
     } catch (java.io.IOException | PkiParseException e) {
@@ -355,6 +405,9 @@ public final class CertificateBuilder {
     if (!subjectAltNames.isEmpty()) {
       oids.add(Extension.subjectAlternativeName.getId());
     }
+    if (subjectAltPublicKey != null) {
+      oids.add(Extension.subjectAltPublicKeyInfo.getId());
+    }
     return oids;
   }
 
@@ -387,6 +440,12 @@ public final class CertificateBuilder {
     if (!subjectAltNames.isEmpty()) {
       boolean emptySubject = subject.getEncoded().length <= 2;
       sink.add(Extension.subjectAlternativeName, emptySubject, Asn1.der(GeneralNames.toBc(subjectAltNames)));
+    }
+    if (subjectAltPublicKey != null) {
+      sink.add(
+          Extension.subjectAltPublicKeyInfo,
+          false,
+          Asn1.der(new SubjectAltPublicKeyInfo(PublicKeyInfos.canonical(subjectAltPublicKey.getEncoded()))));
     }
     for (CertificateExtension extension : extensions) {
       sink.add(new ASN1ObjectIdentifier(extension.oid()), extension.critical(), extension.value());
