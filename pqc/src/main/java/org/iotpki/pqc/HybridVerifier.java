@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -19,7 +18,6 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.crypto.KeyFamily;
 import org.iotpki.core.crypto.SignatureAlgorithm;
-import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.validation.ChainFailure;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
@@ -95,7 +93,7 @@ public final class HybridVerifier {
   /** The altSignatureValue checked with the issuer's subjectAltPublicKeyInfo, if the certificate has one. */
   private static Optional<HybridVerification.Component> alternative(X509Certificate certificate, X509Certificate issuer) {
     byte[] algorithm = certificate.getExtensionValue(Extension.altSignatureAlgorithm.getId());
-    if (algorithm == null || certificate.getExtensionValue(Extension.altSignatureValue.getId()) == null) {
+    if (algorithm == null || !Catalyst.hasAlternativeSignature(certificate)) {
       return Optional.empty();
     }
     String oid;
@@ -104,13 +102,12 @@ public final class HybridVerifier {
     } catch (RuntimeException e) {
       return Optional.of(invalid("?", ChainFailure.MALFORMED_EXTENSION, "malformed altSignatureAlgorithm"));
     }
-    byte[] issuerAltKey = issuer.getExtensionValue(Extension.subjectAltPublicKeyInfo.getId());
-    if (issuerAltKey == null) {
-      return Optional.of(invalid(oid, ChainFailure.MALFORMED_EXTENSION, "the issuer has no subjectAltPublicKeyInfo"));
-    }
     try {
-      PublicKey key = PkiReader.defaults().readPublicKey(
-          SubjectPublicKeyInfo.getInstance(ASN1OctetString.getInstance(issuerAltKey).getOctets()).getEncoded("DER"));
+      Optional<PublicKey> issuerAltKey = Catalyst.alternativePublicKey(issuer);
+      if (issuerAltKey.isEmpty()) {
+        return Optional.of(invalid(oid, ChainFailure.MALFORMED_EXTENSION, "the issuer has no subjectAltPublicKeyInfo"));
+      }
+      PublicKey key = issuerAltKey.get();
       Optional<SignatureAlgorithm> known = SignatureAlgorithm.fromOid(oid);
       if (known.isEmpty()) {
         return Optional.of(invalid(oid, ChainFailure.UNSUPPORTED_SIGNATURE_ALGORITHM, "alternative algorithm " + oid + " is not supported"));
