@@ -20,6 +20,21 @@ public enum KeyFamily {
   private static final String ML_DSA_OID_PREFIX = "2.16.840.1.101.3.4.3.";
   private static final String COMPOSITE_OID_PREFIX = "1.3.6.1.5.5.7.6.";
 
+  /** The families of post-quantum key OIDs, built once (KeyAlgorithm refers to KeyFamily). */
+  private static final class PostQuantumOids {
+    static final java.util.Map<String, KeyFamily> FAMILIES = families();
+
+    private static java.util.Map<String, KeyFamily> families() {
+      java.util.Map<String, KeyFamily> families = new java.util.HashMap<>();
+      for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+        if (algorithm.family().isPostQuantum()) {
+          families.put(algorithm.oid(), algorithm.family());
+        }
+      }
+      return java.util.Map.copyOf(families);
+    }
+  }
+
   /** Whether keys of this family are post-quantum (alone or in a composite). */
   public boolean isPostQuantum() {
     return this == ML_DSA || this == COMPOSITE_ML_DSA;
@@ -30,15 +45,8 @@ public enum KeyFamily {
     // Post-quantum keys are known by their SubjectPublicKeyInfo OID: providers name them
     // differently ("ML-DSA-44", "ML-DSA", "COMPOSITE", or the OID on JDKs without them).
     Optional<String> oid = Spki.algorithmOid(key);
-    if (oid.isPresent()) {
-      for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
-        if (algorithm.family().isPostQuantum() && algorithm.oid().equals(oid.get())) {
-          return Optional.of(algorithm.family());
-        }
-      }
-      if (oid.get().startsWith(ML_DSA_OID_PREFIX) || oid.get().startsWith(COMPOSITE_OID_PREFIX)) {
-        return Optional.empty();
-      }
+    if (oid.isPresent() && (oid.get().startsWith(ML_DSA_OID_PREFIX) || oid.get().startsWith(COMPOSITE_OID_PREFIX))) {
+      return Optional.ofNullable(PostQuantumOids.FAMILIES.get(oid.get()));
     }
     String algorithm = key.getAlgorithm().toUpperCase(Locale.ROOT);
     switch (algorithm) {
