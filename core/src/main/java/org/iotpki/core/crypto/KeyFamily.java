@@ -42,26 +42,30 @@ public enum KeyFamily {
 
   /** The family of a JCA key, or empty when iotpki does not know it. */
   public static Optional<KeyFamily> of(PublicKey key) {
-    // Post-quantum keys are known by their SubjectPublicKeyInfo OID: providers name them
-    // differently ("ML-DSA-44", "ML-DSA", "COMPOSITE", or the OID on JDKs without them).
-    Optional<String> oid = Spki.algorithmOid(key);
-    if (oid.isPresent() && (oid.get().startsWith(ML_DSA_OID_PREFIX) || oid.get().startsWith(COMPOSITE_OID_PREFIX))) {
-      return Optional.ofNullable(PostQuantumOids.FAMILIES.get(oid.get()));
-    }
-    String algorithm = key.getAlgorithm().toUpperCase(Locale.ROOT);
-    switch (algorithm) {
+    // Classical keys are known by name (no parsing on the validation hot path). Post-quantum keys
+    // are known by their SubjectPublicKeyInfo OID: providers name them differently ("ML-DSA-44",
+    // "ML-DSA", "COMPOSITE", or the OID on JDKs without them).
+    switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
       case "EC":
       case "ECDSA":
         return Optional.of(EC);
       case "ED25519":
         return Optional.of(ED25519);
-      case "EDDSA":
-        // JDK and BC name both Ed25519 and Ed448 keys "EdDSA"; the encoded OID tells them apart.
-        return oid.filter(KeyAlgorithm.ED25519.oid()::equals).map(ed25519 -> ED25519);
       case "RSA":
         return Optional.of(RSA);
       default:
-        return Optional.empty();
+        break;
     }
+    Optional<String> oid = Spki.algorithmOid(key);
+    if (oid.isEmpty()) {
+      return Optional.empty();
+    }
+    if (oid.get().equals(KeyAlgorithm.ED25519.oid())) {
+      return Optional.of(ED25519); // named "EdDSA" by JDK and BC, like Ed448 keys
+    }
+    if (oid.get().startsWith(ML_DSA_OID_PREFIX) || oid.get().startsWith(COMPOSITE_OID_PREFIX)) {
+      return Optional.ofNullable(PostQuantumOids.FAMILIES.get(oid.get()));
+    }
+    return Optional.empty();
   }
 }
