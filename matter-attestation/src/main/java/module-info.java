@@ -1,11 +1,15 @@
 /**
- * iotpki matter-attestation: Matter device attestation: PAA/PAI/DAC chain validation with the
- * connectedhomeip reason codes, Certification Declarations, attestation responses, revocation sets,
- * PAA trust stores, and factory issuance of PAI/DAC chains.
+ * iotpki matter-attestation: Matter TLV and operational certificates today; PAA/PAI/DAC
+ * attestation, Certification Declarations and factory issuance as the project grows.
  *
- * <p>The API package {@code org.iotpki.matter} is exported with its first type; the implementation is
- * tracked in the project's issues.
+ * <p>Exported: {@code org.iotpki.matter.tlv} (the Matter TLV codec, Matter Core specification
+ * appendix A) and {@code org.iotpki.matter.opcert} (operational certificates NOC/ICAC/RCAC in
+ * Matter TLV and X.509 DER, and their chain validation). {@code org.iotpki.matter.internal} stays
+ * private.
  */
 module org.iotpki.matter {
   requires transitive org.iotpki.core;
+
+  exports org.iotpki.matter.tlv;
+  exports org.iotpki.matter.opcert;
 }

@@ -1,0 +1,36 @@
+package org.iotpki.matter.internal;
+
+import org.iotpki.core.PkiParseException;
+
+/**
+ * The keyUsage BIT STRING in DER, from and to Matter's number where bit n is RFC 5280 bit n (X.509
+ * numbers bits from the most significant bit of the first byte, so each byte is bit-reversed).
+ */
+public final class KeyUsageBits {
+  private KeyUsageBits() {}
+
+  /** The DER BIT STRING: no trailing zero bytes, and the unused bits counted. */
+  public static byte[] toDer(int bits) {
+    if (bits == 0) {
+      return new byte[] {DerWriter.BIT_STRING, 1, 0};
+    }
+    int firstByte = Integer.reverse(bits & 0xFF) >>> 24;
+    int secondByte = Integer.reverse((bits >>> 8) & 0xFF) >>> 24;
+    byte[] data = secondByte != 0 ? new byte[] {(byte) firstByte, (byte) secondByte} : new byte[] {(byte) firstByte};
+    int unused = Integer.numberOfTrailingZeros(data[data.length - 1] & 0xFF);
+    return DerWriter.element(DerWriter.BIT_STRING, new byte[] {(byte) unused}, data);
+  }
+
+  /** The Matter number of a DER keyUsage BIT STRING. */
+  public static int fromDer(DerReader.Element bitString) throws PkiParseException {
+    byte[] content = bitString.content();
+    if (content.length < 1 || content.length > 3) {
+      throw new PkiParseException("keyUsage of " + (content.length - 1) + " bytes", bitString.start());
+    }
+    int bits = 0;
+    for (int i = 1; i < content.length; i++) {
+      bits |= (Integer.reverse(content[i] & 0xFF) >>> 24) << (8 * (i - 1));
+    }
+    return bits;
+  }
+}
