@@ -1,6 +1,8 @@
 /** The iotpki command-line tool. Runs from its shaded jar on the class path; described as a module too. */
 module org.iotpki.cli {
   requires org.iotpki.core;
+  requires org.iotpki.matter;
+  requires org.iotpki.pqc;
   requires org.iotpki.testkit;
   requires info.picocli;
 

@@ -7,12 +7,17 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.crypto.SignatureAlgorithm;
 import org.iotpki.core.io.PkiObject;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
+import org.iotpki.pqc.Catalyst;
+import org.iotpki.pqc.HybridPolicy;
+import org.iotpki.pqc.HybridVerification;
+import org.iotpki.pqc.HybridVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,13 +44,16 @@ final class CertVerifyCommand extends IotpkiCommand {
     X509Certificate certificate = reader.readCertificate(certificateFile);
     PublicKey key;
     String verifiedWith;
+    X509Certificate issuerCertificate = null;
     if (issuerFile == null) {
       key = certificate.getPublicKey();
       verifiedWith = "own key (self-signed)";
+      issuerCertificate = certificate;
     } else {
       List<PkiObject> issuer = reader.read(issuerFile);
       if (issuer.size() == 1 && issuer.get(0) instanceof PkiObject.CertificateObject) {
-        key = ((PkiObject.CertificateObject) issuer.get(0)).certificate().getPublicKey();
+        issuerCertificate = ((PkiObject.CertificateObject) issuer.get(0)).certificate();
+        key = issuerCertificate.getPublicKey();
         verifiedWith = "issuer certificate";
       } else if (issuer.size() == 1 && issuer.get(0) instanceof PkiObject.PublicKeyObject) {
         key = ((PkiObject.PublicKeyObject) issuer.get(0)).key();
@@ -55,6 +63,13 @@ final class CertVerifyCommand extends IotpkiCommand {
       }
     }
     SignatureResult result = SignatureVerifier.bouncyCastle().verify(certificate, key);
+    List<HybridVerification.Component> components = List.of();
+    if (issuerCertificate != null && Catalyst.hasAlternativeSignature(certificate)) {
+      // Strict by default: a catalyst certificate is valid only if its alternative signature is too.
+      components = HybridVerifier.of(HybridPolicy.CATALYST).verify(certificate, issuerCertificate).components();
+      result = components.stream().map(HybridVerification.Component::result)
+          .filter(r -> !r.isValid()).findFirst().orElse(result);
+    }
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("valid", result.isValid());
@@ -63,6 +78,9 @@ final class CertVerifyCommand extends IotpkiCommand {
         SignatureAlgorithm.fromOid(certificate.getSigAlgOID()).map(Enum::name).orElse(certificate.getSigAlgName()));
     fields.put("signatureAlgorithmOid", certificate.getSigAlgOID());
     fields.put("verifiedWith", verifiedWith);
+    if (!components.isEmpty()) {
+      fields.put("components", components.stream().map(CertVerifyCommand::component).collect(Collectors.toList()));
+    }
     String text;
     if (result instanceof SignatureResult.Invalid) {
       SignatureResult.Invalid invalid = (SignatureResult.Invalid) result;
@@ -74,5 +92,16 @@ final class CertVerifyCommand extends IotpkiCommand {
     }
     output.result(out(), fields, text);
     return result.isValid() ? ExitCode.OK : ExitCode.INVALID;
+  }
+
+  private static Map<String, Object> component(HybridVerification.Component component) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", component.name());
+    fields.put("algorithmOid", component.algorithmOid());
+    fields.put("valid", component.result().isValid());
+    if (component.result() instanceof SignatureResult.Invalid) {
+      fields.put("reason", ((SignatureResult.Invalid) component.result()).reason().name());
+    }
+    return fields;
   }
 }

@@ -23,6 +23,8 @@ final class CertificateFields {
     fields.put("signatureAlgorithmOid", summary.signatureAlgorithmOid());
     fields.put("publicKeyAlgorithm", summary.publicKeyAlgorithm());
     fields.put("derLength", summary.derLength());
+    fields.put("publicKeyInfoLength", summary.publicKeyInfoLength());
+    fields.put("signatureLength", summary.signatureLength());
     fields.put("sha256Fingerprint", summary.sha256Fingerprint());
     fields.put("selfIssued", summary.selfIssued());
     summary.basicConstraints().ifPresent(bc -> {

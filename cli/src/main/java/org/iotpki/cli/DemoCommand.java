@@ -130,16 +130,8 @@ final class DemoCommand extends IotpkiCommand {
     Path file = outDirectory.resolve(name);
     Files.writeString(file, pem, StandardCharsets.US_ASCII);
     if (name.endsWith("-key.pem")) {
-      restrictToOwner(file);
+      OwnerOnly.restrict(file);
     }
     return file.toString();
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the directory's ACL applies.
-    }
   }
 }

@@ -37,7 +37,8 @@ abstract class IotpkiCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
-  private int error(String message) {
+  /** Reports unusable input or options; returns the exit code to return. */
+  int error(String message) {
     output.error(out(), spec.commandLine().getErr(), message);
     return ExitCode.USAGE_OR_INPUT;
   }

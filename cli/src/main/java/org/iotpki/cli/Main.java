@@ -3,12 +3,9 @@ package org.iotpki.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The {@code iotpki} command. */
 @Command(
@@ -19,13 +16,15 @@ import picocli.CommandLine.Spec;
       "PKI for IoT device identity.",
       "Certificates and chains today; the whole device lifecycle as the project grows."
     },
-    subcommands = {CertCommand.class, C509Command.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success/valid, 1 invalid/rejected, 2 usage or input error, 3 pending."
     })
-public final class Main implements Callable<Integer> {
-  @Spec CommandSpec spec;
+public final class Main extends CommandGroup {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
@@ -62,12 +61,6 @@ public final class Main implements Callable<Integer> {
           return ExitCode.USAGE_OR_INPUT;
         });
     return commandLine.execute(args);
-  }
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCode.USAGE_OR_INPUT;
   }
 
   /** The version from the jar's manifest. */

@@ -1,0 +1,105 @@
+package org.iotpki.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.io.PkiReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iotpki pqc keygen|issue|size} and {@code cert verify|validate} on post-quantum chains. */
+class PqcCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private record Run(int exitCode, JsonNode json) {}
+
+  /** Runs with --json (added when missing), so every run answers one JSON object. */
+  private Run run(String... args) throws Exception {
+    String[] withJson = java.util.Arrays.asList(args).contains("--json") ? args : java.util.stream.Stream
+        .concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--json")).toArray(String[]::new);
+    StringWriter out = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), withJson);
+    return new Run(code, JSON.readTree(out.toString()));
+  }
+
+  private String path(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  @Test
+  void issuesAPostQuantumChainThatTheCertCommandsAcceptAndMeasure() throws Exception {
+    Run rootKey = run("pqc", "keygen", "--alg", "ML-DSA-65", "--out", path("root.key"), "--public-out", path("root.pub"), "--json");
+    Run root = run("pqc", "issue", "--subject", "CN=PQ Root", "--public-key", path("root.pub"), "--key", path("root.key"),
+        "--ca", "--out", path("root.pem"), "--json");
+    run("pqc", "keygen", "--alg", "mldsa44-ecdsa-p256-sha256", "--out", path("device.key"), "--public-out", path("device.pub"));
+    Run device = run("pqc", "issue", "--subject", "CN=pq-device", "--public-key", path("device.pub"),
+        "--issuer-cert", path("root.pem"), "--issuer-key", path("root.key"), "--days", "0x1e", "--out", path("device.pem"), "--json");
+
+    assertThat(rootKey.json().get("oid").asText()).isEqualTo("2.16.840.1.101.3.4.3.18");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("root.key")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(root.json().get("signatureAlgorithm").asText()).isEqualTo("ML_DSA_65");
+    assertThat(device.json().get("publicKeyAlgorithm").asText()).isEqualTo("MLDSA44-ECDSA-P256-SHA256");
+    assertThat(run("cert", "validate", "--chain", path("device.pem"), "--trust", path("root.pem"), "--json").exitCode()).isZero();
+    Run verify = run("cert", "verify", "--cert", path("device.pem"), "--issuer", path("root.pem"), "--json");
+    assertThat(verify.exitCode()).isZero();
+    assertThat(verify.json().get("signatureAlgorithmOid").asText()).isEqualTo("2.16.840.1.101.3.4.3.18");
+
+    Run size = run("pqc", "size", path("device.pem"), path("root.pem"), "--ram", "0x400", "--json");
+    assertThat(size.exitCode()).isZero();
+    assertThat(size.json().get("certificates")).hasSize(2);
+    assertThat(size.json().get("certificates").get(1).get("signatureBytes").asInt()).isEqualTo(3309); // ML-DSA-65
+    assertThat(size.json().get("fitsFlash").asBoolean()).isTrue();
+    assertThat(size.json().get("verificationFitsRam").asBoolean()).isFalse();
+
+    byte[] tampered = PkiReader.defaults().readCertificate(dir.resolve("device.pem")).getEncoded();
+    tampered[tampered.length - 10] ^= 0x01;
+    Files.writeString(dir.resolve("tampered.pem"), PemEncoder.encode("CERTIFICATE", tampered));
+    Run rejected = run("cert", "verify", "--cert", path("tampered.pem"), "--issuer", path("root.pem"), "--json");
+    assertThat(rejected.exitCode()).isEqualTo(1);
+    assertThat(rejected.json().get("reason").asText()).isEqualTo("SIGNATURE_INVALID");
+  }
+
+  @Test
+  void issuesCatalystCertificatesWhoseComponentsCertVerifyReports() throws Exception {
+    run("pqc", "keygen", "--alg", "EC-P256", "--out", path("root.key"), "--public-out", path("root.pub"));
+    run("pqc", "keygen", "--alg", "ML-DSA-44", "--out", path("root-pq.key"), "--public-out", path("root-pq.pub"));
+    run("pqc", "keygen", "--alg", "EC-P256", "--out", path("device.key"), "--public-out", path("device.pub"));
+    Run root = run("pqc", "issue", "--subject", "CN=Catalyst Root", "--public-key", path("root.pub"), "--key", path("root.key"),
+        "--alt-public-key", path("root-pq.pub"), "--alt-signing-key", path("root-pq.key"), "--ca", "--out", path("root.pem"), "--json");
+    Run device = run("pqc", "issue", "--subject", "CN=device", "--public-key", path("device.pub"),
+        "--issuer-cert", path("root.pem"), "--issuer-key", path("root.key"), "--alt-signing-key", path("root-pq.key"),
+        "--out", path("device.pem"), "--json");
+
+    assertThat(root.exitCode()).as("%s", root.json()).isZero();
+    assertThat(device.exitCode()).as("%s", device.json()).isZero();
+    Run verify = run("cert", "verify", "--cert", path("device.pem"), "--issuer", path("root.pem"), "--json");
+    assertThat(verify.exitCode()).isZero();
+    assertThat(verify.json().get("components")).hasSize(2);
+    assertThat(verify.json().get("components").get(1).get("name").asText()).isEqualTo("alternative");
+    assertThat(verify.json().get("components").get(1).get("algorithmOid").asText()).isEqualTo("2.16.840.1.101.3.4.3.17");
+    assertThat(verify.json().get("components").get(1).get("valid").asBoolean()).isTrue();
+
+    Run wrongKey = run("pqc", "issue", "--subject", "CN=device2", "--public-key", path("device.pub"),
+        "--issuer-cert", path("root.pem"), "--issuer-key", path("root.key"), "--alt-signing-key", path("device.key"),
+        "--out", path("device2.pem"), "--json");
+    assertThat(wrongKey.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesUnknownAlgorithmsAndMissingSigners() throws Exception {
+    assertThat(run("pqc", "keygen", "--alg", "ML-DSA-99", "--out", path("a"), "--public-out", path("b"), "--json").exitCode()).isEqualTo(2);
+    run("pqc", "keygen", "--alg", "ML-DSA-44", "--out", path("k"), "--public-out", path("p"));
+    Run noSigner = run("pqc", "issue", "--subject", "CN=x", "--public-key", path("p"), "--out", path("x.pem"), "--json");
+    assertThat(noSigner.exitCode()).isEqualTo(2);
+    assertThat(noSigner.json().get("error").asText()).contains("--key");
+  }
+}
