@@ -100,14 +100,17 @@ public final class ChainValidator {
     }
     List<X509Certificate> path = new ArrayList<>(chain);
     X509Certificate last = path.get(path.size() - 1);
+    // Finding the anchor verifies the top certificate's signature; it is not verified twice.
+    int signatureVerified = -1;
     if (!isAnchor(last)) {
       Optional<ChainResult.Invalid> noAnchor = appendAnchor(path, last);
       if (noAnchor.isPresent()) {
         return noAnchor.get();
       }
+      signatureVerified = path.size() - 2;
     }
     for (int index = path.size() - 1; index >= 0; index--) {
-      Optional<ChainResult.Invalid> failure = checkCertificate(path, index, time);
+      Optional<ChainResult.Invalid> failure = checkCertificate(path, index, time, index == signatureVerified);
       if (failure.isPresent()) {
         return failure.get();
       }
@@ -164,13 +167,13 @@ public final class ChainValidator {
   }
 
   private Optional<ChainResult.Invalid> checkCertificate(
-      List<X509Certificate> path, int index, Instant time) {
+      List<X509Certificate> path, int index, Instant time, boolean signatureVerified) {
     X509Certificate certificate = path.get(index);
     boolean anchor = index == path.size() - 1;
     try {
       Optional<ChainResult.Invalid> failure = checkValidity(certificate, index, time);
       if (failure.isEmpty() && !anchor) {
-        failure = checkIssuedBy(certificate, path.get(index + 1), index);
+        failure = checkIssuedBy(certificate, path.get(index + 1), index, signatureVerified);
       }
       if (failure.isEmpty() && index > 0) {
         failure = checkIssuer(certificate, index);
@@ -198,7 +201,7 @@ public final class ChainValidator {
   }
 
   private Optional<ChainResult.Invalid> checkIssuedBy(
-      X509Certificate certificate, X509Certificate issuer, int index) {
+      X509Certificate certificate, X509Certificate issuer, int index, boolean signatureVerified) {
     if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       return invalid(
           ChainFailure.ISSUER_NAME_MISMATCH,
@@ -215,6 +218,9 @@ public final class ChainValidator {
           ChainFailure.KEY_IDENTIFIER_MISMATCH,
           index,
           "authorityKeyIdentifier does not match the issuer's subjectKeyIdentifier");
+    }
+    if (signatureVerified) {
+      return Optional.empty();
     }
     SignatureResult signature = signatures.verify(certificate, issuer.getPublicKey());
     if (signature instanceof SignatureResult.Invalid) {
