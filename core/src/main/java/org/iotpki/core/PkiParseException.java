@@ -15,6 +15,7 @@ public class PkiParseException extends Exception {
   public static final long UNKNOWN_OFFSET = -1;
 
   private final long offset;
+  private final String problem;
 
   /** A parse failure at an unknown position. */
   public PkiParseException(String message) {
@@ -35,6 +36,15 @@ public class PkiParseException extends Exception {
   public PkiParseException(String message, long offset, Throwable cause) {
     super(offset == UNKNOWN_OFFSET ? message : message + " (at offset " + offset + ")", cause);
     this.offset = offset;
+    this.problem = message;
+  }
+
+  /**
+   * What was wrong, without the offset that {@link #getMessage()} appends: for decoders that
+   * report the problem again at another offset (of an enclosing structure).
+   */
+  public String problem() {
+    return problem;
   }
 
   /** Byte offset of the problem from the start of the input, or {@link #UNKNOWN_OFFSET}. */

@@ -77,6 +77,7 @@ public final class CertificateBuilder {
   private BasicConstraints basicConstraints = BasicConstraints.endEntity();
   private Set<KeyUsage> keyUsage;
   private final Set<String> extendedKeyUsage = new LinkedHashSet<>();
+  private boolean extendedKeyUsageCritical;
   private final List<GeneralName> subjectAltNames = new ArrayList<>();
   private final List<CertificateExtension> extensions = new ArrayList<>();
   private byte[] subjectKeyIdentifier;
@@ -160,12 +161,24 @@ public final class CertificateBuilder {
     return this;
   }
 
-  /** Adds extendedKeyUsage purposes (OIDs, see {@link KeyPurpose}); written as non-critical. */
+  /**
+   * Adds extendedKeyUsage purposes (OIDs, see {@link KeyPurpose}); written as non-critical unless
+   * {@link #criticalExtendedKeyUsage(String...)} is also called.
+   */
   public CertificateBuilder extendedKeyUsage(String... purposeOids) {
     for (String oid : purposeOids) {
       extendedKeyUsage.add(new ASN1ObjectIdentifier(oid).getId());
     }
     return this;
+  }
+
+  /**
+   * Adds extendedKeyUsage purposes and marks the extension critical, as profiles that restrict a
+   * key to these purposes require (Matter operational certificates, for example).
+   */
+  public CertificateBuilder criticalExtendedKeyUsage(String... purposeOids) {
+    extendedKeyUsageCritical = true;
+    return extendedKeyUsage(purposeOids);
   }
 
   /** Adds subjectAltName entries; the extension is critical when the subject is empty. */
@@ -426,7 +439,9 @@ public final class CertificateBuilder {
               .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
               .toArray(KeyPurposeId[]::new);
       sink.add(
-          Extension.extendedKeyUsage, false, Asn1.der(new org.bouncycastle.asn1.x509.ExtendedKeyUsage(purposes)));
+          Extension.extendedKeyUsage,
+          extendedKeyUsageCritical,
+          Asn1.der(new org.bouncycastle.asn1.x509.ExtendedKeyUsage(purposes)));
     }
     sink.add(Extension.subjectKeyIdentifier, false, Asn1.der(new SubjectKeyIdentifier(skid)));
     if (authorityKeyIdentifier) {

@@ -85,6 +85,19 @@ class CertificateBuilderTest {
   }
 
   @Test
+  void extendedKeyUsageIsCriticalOnlyWhenAskedFor() throws Exception {
+    KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
+
+    X509Certificate plain = base(key).extendedKeyUsage(KeyPurpose.CLIENT_AUTH).sign(Signer.of(key));
+    X509Certificate critical =
+        base(key).criticalExtendedKeyUsage(KeyPurpose.CLIENT_AUTH, KeyPurpose.SERVER_AUTH).sign(Signer.of(key));
+
+    assertThat(plain.getCriticalExtensionOIDs()).doesNotContain("2.5.29.37");
+    assertThat(critical.getCriticalExtensionOIDs()).contains("2.5.29.37");
+    assertThat(critical.getExtendedKeyUsage()).containsExactly(KeyPurpose.CLIENT_AUTH, KeyPurpose.SERVER_AUTH);
+  }
+
+  @Test
   void randomSerialsArePositiveSixteenBytesAndDistinct() throws Exception {
     KeyPair key = KeyPairs.generate(KeyAlgorithm.ED25519);
     Set<BigInteger> serials = new HashSet<>();

@@ -50,8 +50,12 @@ class PkiReaderMalformedTest {
     assertThatThrownBy(() -> reader.read(lying))
         .isInstanceOf(PkiParseException.class)
         .hasMessageContaining("exceeds the remaining")
-        .extracting(e -> ((PkiParseException) e).offset())
-        .isEqualTo(0L);
+        .satisfies(e -> {
+          PkiParseException parse = (PkiParseException) e;
+          assertThat(parse.offset()).isZero();
+          assertThat(parse.getMessage()).endsWith("(at offset 0)");
+          assertThat(parse.problem()).doesNotContain("offset").isEqualTo(parse.getMessage().replace(" (at offset 0)", ""));
+        });
   }
 
   @Test

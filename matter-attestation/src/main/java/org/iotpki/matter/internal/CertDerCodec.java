@@ -76,7 +76,7 @@ public final class CertDerCodec {
     try {
       certificate = read(der);
     } catch (PkiParseException e) {
-      throw new NoTlvFormException(stripOffset(e), e.offset());
+      throw new NoTlvFormException(e.problem(), e.offset());
     } catch (IllegalArgumentException e) {
       throw new NoTlvFormException(e.getMessage(), 0);
     }
@@ -330,10 +330,4 @@ public final class CertDerCodec {
     }
   }
 
-  /** The message without the " (at offset n)" PkiParseException appended, since the new exception adds it again. */
-  private static String stripOffset(PkiParseException e) {
-    String message = e.getMessage();
-    int at = message.lastIndexOf(" (at offset ");
-    return at < 0 ? message : message.substring(0, at);
-  }
 }

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.iotpki.core.cert.BasicConstraints;
 import org.iotpki.core.cert.CertificateBuilder;
 import org.iotpki.core.cert.CertificateExtension;
+import org.iotpki.core.cert.KeyPurpose;
 import org.iotpki.core.cert.KeyUsage;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
@@ -56,8 +57,7 @@ class RandomCertificatesPropertyTest {
       if (random.nextBoolean()) {
         builder.basicConstraints(random.nextBoolean() ? BasicConstraints.caUnlimited() : BasicConstraints.ca(random.nextInt(3)));
       } else {
-        builder.keyUsage(KeyUsage.DIGITAL_SIGNATURE).extension(new CertificateExtension("2.5.29.37", true,
-            DerWriter.sequence(DerWriter.oid("1.3.6.1.5.5.7.3.2"), DerWriter.oid("1.3.6.1.5.5.7.3.1"))));
+        builder.keyUsage(KeyUsage.DIGITAL_SIGNATURE).criticalExtendedKeyUsage(KeyPurpose.CLIENT_AUTH, KeyPurpose.SERVER_AUTH);
       }
       if (random.nextBoolean()) {
         builder.extension(new CertificateExtension("1.2.3.4." + random.nextInt(1000), random.nextBoolean(),
