@@ -16,4 +16,5 @@ module org.iotpki.core {
   exports org.iotpki.core.cert;
   exports org.iotpki.core.validation;
   exports org.iotpki.core.c509;
+  exports org.iotpki.core.audit;
 }

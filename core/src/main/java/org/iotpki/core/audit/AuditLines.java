@@ -1,0 +1,120 @@
+package org.iotpki.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The text form of audit records: one line each, tab-separated escaped fields, the record's hash
+ * last. The hash covers everything before it on the line, the previous record's hash included.
+ */
+final class AuditLines {
+  static final String VERSION = "v1";
+  static final String FIRST_PREVIOUS_HASH = "0".repeat(64);
+  private static final int FIELDS = 11;
+
+  private AuditLines() {}
+
+  /** The line (with its newline) of a record built from these fields, and the record. */
+  static AuditRecord create(
+      long sequence, Instant time, String deviceSerial, String certificateSerial, String issuerKeyId,
+      String subject, String certificateSha256, String operator, String previousHash) {
+    String body = body(sequence, time, deviceSerial, certificateSerial, issuerKeyId, subject,
+        certificateSha256, operator, previousHash);
+    return new AuditRecord(sequence, time, deviceSerial, certificateSerial, issuerKeyId, subject,
+        certificateSha256, operator, previousHash, sha256(body));
+  }
+
+  static String line(AuditRecord record) {
+    return body(record.sequence(), record.time(), record.deviceSerial(), record.certificateSerial(),
+        record.issuerKeyId(), record.subject(), record.certificateSha256(), record.operator(),
+        record.previousHash()) + "\t" + record.hash() + "\n";
+  }
+
+  /** A parsed line, and whether its hash matches its content; empty if it is not a record. */
+  static Optional<Parsed> parse(String line) {
+    String[] fields = line.split("\t", -1);
+    if (fields.length != FIELDS || !VERSION.equals(fields[0])) {
+      return Optional.empty();
+    }
+    try {
+      AuditRecord record = new AuditRecord(
+          Long.parseLong(fields[1]), Instant.parse(fields[2]), unescape(fields[3]), unescape(fields[4]),
+          unescape(fields[5]), unescape(fields[6]), unescape(fields[7]), unescape(fields[8]), fields[9], fields[10]);
+      String body = line.substring(0, line.lastIndexOf('\t'));
+      return Optional.of(new Parsed(record, sha256(body).equals(record.hash())));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      // Not a number, not an instant, a bad escape, or a null field: not a record.
+      return Optional.empty();
+    }
+  }
+
+  record Parsed(AuditRecord record, boolean hashMatches) {}
+
+  private static String body(
+      long sequence, Instant time, String deviceSerial, String certificateSerial, String issuerKeyId,
+      String subject, String certificateSha256, String operator, String previousHash) {
+    List<String> fields = new ArrayList<>();
+    fields.add(VERSION);
+    fields.add(Long.toString(sequence));
+    fields.add(time.toString());
+    for (String text : new String[] {deviceSerial, certificateSerial, issuerKeyId, subject, certificateSha256, operator}) {
+      fields.add(escape(text));
+    }
+    fields.add(previousHash);
+    return String.join("\t", fields);
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (++i == text.length()) {
+        throw new IllegalArgumentException("dangling escape");
+      }
+      switch (text.charAt(i)) {
+        case '\\':
+          out.append('\\');
+          break;
+        case 't':
+          out.append('\t');
+          break;
+        case 'n':
+          out.append('\n');
+          break;
+        case 'r':
+          out.append('\r');
+          break;
+        default:
+          throw new IllegalArgumentException("unknown escape");
+      }
+    }
+    return out.toString();
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
