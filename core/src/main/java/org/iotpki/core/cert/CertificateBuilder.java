@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectAltPublicKeyInfo;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.c509.C509CertificateBuilder;
@@ -39,6 +39,7 @@ import org.iotpki.core.internal.GeneralNames;
 import org.iotpki.core.internal.KeyIdentifiers;
 import org.iotpki.core.internal.PublicKeyInfos;
 import org.iotpki.core.internal.SignerAdapter;
+import org.iotpki.core.internal.X509Times;
 
 /**
  * Builds and signs X.509 v3 certificates.
@@ -291,7 +292,12 @@ public final class CertificateBuilder {
     Fields fields = prepare(signer);
     var builder =
         new C509CertificateBuilder(
-            fields.issuer(), fields.serial(), fields.notBefore(), fields.notAfter(), fields.subject(), fields.publicKey());
+            fields.issuer(),
+            fields.serial(),
+            fields.notBefore().getDate(),
+            fields.notAfter().getDate(),
+            fields.subject(),
+            fields.publicKey());
     try {
       addExtensions(builder::addExtension, fields.subjectKeyIdentifier());
       return C509Certificate.decode(builder.build(new SignerAdapter(signer)).getEncoded());
@@ -308,8 +314,8 @@ public final class CertificateBuilder {
   private record Fields(
       X500Name issuer,
       BigInteger serial,
-      Date notBefore,
-      Date notAfter,
+      Time notBefore,
+      Time notAfter,
       X500Name subject,
       SubjectPublicKeyInfo publicKey,
       byte[] subjectKeyIdentifier) {}
@@ -327,8 +333,8 @@ public final class CertificateBuilder {
     return new Fields(
         X500Name.getInstance((issuer != null ? issuer.getSubjectX500Principal() : subject).getEncoded()),
         serialNumber != null ? serialNumber : randomSerial(),
-        Date.from(start),
-        Date.from(end),
+        X509Times.of(start),
+        X509Times.of(end),
         X500Name.getInstance(subject.getEncoded()),
         PublicKeyInfos.canonical(publicKey.getEncoded()),
         subjectKeyIdentifier != null ? subjectKeyIdentifier : KeyIdentifiers.compute(publicKey));
@@ -390,7 +396,11 @@ public final class CertificateBuilder {
     if (issuerUsage != null && !issuerUsage[KeyUsage.KEY_CERT_SIGN.bit()]) {
       throw new IllegalArgumentException("the issuer's keyUsage does not allow keyCertSign");
     }
-    if (!PublicKeyInfos.sameKey(signer.publicKey().getEncoded(), Certificates.subjectPublicKeyInfo(issuer))) {
+    byte[] signerKey = signer.publicKey().getEncoded();
+    // Fast path for issuing at line rate: the JDK's encoding of the issuer key usually is the
+    // certificate's; only when it is not (JDK 17 and ML-DSA) is the certificate parsed again.
+    if (!Arrays.equals(signerKey, issuer.getPublicKey().getEncoded())
+        && !PublicKeyInfos.sameKey(signerKey, Certificates.subjectPublicKeyInfo(issuer))) {
       throw new IllegalArgumentException("the signer's key is not the issuer certificate's key");
     }
   }

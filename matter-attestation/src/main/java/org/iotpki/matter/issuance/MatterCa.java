@@ -1,0 +1,176 @@
+package org.iotpki.matter.issuance;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.iotpki.core.audit.AuditTrail;
+import java.util.OptionalInt;
+import org.iotpki.core.cert.BasicConstraints;
+import org.iotpki.core.cert.CertificateBuilder;
+import org.iotpki.core.cert.Credential;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.Signer;
+
+/**
+ * A Matter attestation CA (PAA or PAI) with its key: issues the next level down with the Matter
+ * certificate profile (P-256, ecdsa-with-SHA256, critical basicConstraints and keyUsage,
+ * subject/authority key identifiers, VID/PID as Matter DN attributes, random 127-bit serials).
+ * Thread-safe: production lines may issue DACs from one PAI in parallel.
+ */
+public final class MatterCa {
+  /** X.509's "no well-defined expiration date" (99991231235959Z), which the Matter DAC profile allows. */
+  public static final Instant NO_EXPIRATION = Instant.parse("9999-12-31T23:59:59Z");
+
+  private final X509Certificate certificate;
+  private final KeyPair keyPair;
+  private final Signer signer;
+  private final OptionalInt vendorId;
+  private final OptionalInt productId;
+
+  MatterCa(X509Certificate certificate, KeyPair keyPair, OptionalInt vendorId, OptionalInt productId) {
+    this.certificate = certificate;
+    this.keyPair = keyPair;
+    this.signer = Signer.of(keyPair);
+    this.vendorId = vendorId;
+    this.productId = productId;
+  }
+
+  /** The CA's certificate. */
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  /** The CA's key and certificate. */
+  public Credential credential() {
+    return new Credential(keyPair.getPrivate(), java.util.List.of(certificate));
+  }
+
+  /** The vendor id in the CA's subject, if it has one (a PAA may not). */
+  public OptionalInt vendorId() {
+    return vendorId;
+  }
+
+  /**
+   * A PAI under this PAA for {@code vendorId} (and optionally one product), with a new P-256 key.
+   *
+   * @throws IllegalArgumentException if this PAA is bound to another vendor id
+   */
+  public MatterCa issuePai(String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter) {
+    requireVendor(vendorId);
+    KeyPair paiKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    X509Certificate pai = sign(
+        CertificateBuilder.create()
+            .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), productId))
+            .publicKey(paiKey.getPublic())
+            .issuer(certificate)
+            .validity(notBefore, notAfter)
+            .basicConstraints(BasicConstraints.ca(0)));
+    return new MatterCa(pai, paiKey, OptionalInt.of(vendorId), productId);
+  }
+
+  /**
+   * A DAC for a key the device generated and keeps, from this PAI.
+   *
+   * @throws IllegalArgumentException for a non-P-256 key, or a VID/PID this PAI may not certify
+   */
+  public X509Certificate issueDac(PublicKey deviceKey, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter) {
+    Objects.requireNonNull(deviceKey, "deviceKey");
+    if (KeyAlgorithm.of(deviceKey).filter(KeyAlgorithm.EC_P256::equals).isEmpty()) {
+      throw new IllegalArgumentException("a DAC key must be EC P-256, was " + KeyAlgorithm.describe(deviceKey));
+    }
+    requireVendor(vendorId);
+    if (productId().isPresent() && productId().getAsInt() != productId) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "this PAI is for product 0x%04X, not 0x%04X", productId().getAsInt(), productId));
+    }
+    return sign(
+        CertificateBuilder.create()
+            .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), OptionalInt.of(productId)))
+            .publicKey(deviceKey)
+            .issuer(certificate)
+            .validity(notBefore, notAfter));
+  }
+
+  /** A DAC valid from now with no expiration, for a key the device keeps. */
+  public X509Certificate issueDac(PublicKey deviceKey, int vendorId, int productId, String commonName) {
+    return issueDac(deviceKey, vendorId, productId, commonName, Instant.now().minus(Duration.ofMinutes(5)), NO_EXPIRATION);
+  }
+
+  /**
+   * A production run: a new P-256 key and a DAC (no expiration) for each device serial, issued on
+   * all cores, each recorded in {@code audit} before it is returned.
+   *
+   * @return the credentials in the order of {@code deviceSerials}
+   * @throws IOException if the audit trail cannot record one (the run stops there)
+   */
+  public List<DacCredential> issueBatch(
+      int vendorId, int productId, List<String> deviceSerials, AuditTrail audit, String operator)
+      throws IOException {
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(operator, "operator");
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), deviceSerials.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<DacCredential>> issued = new ArrayList<>(deviceSerials.size());
+      for (String serial : deviceSerials) {
+        issued.add(pool.submit(() -> {
+          KeyPair deviceKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+          X509Certificate dac = issueDac(deviceKey.getPublic(), vendorId, productId, serial);
+          audit.record(serial, dac, operator);
+          return new DacCredential(serial, dac, deviceKey.getPrivate());
+        }));
+      }
+      List<DacCredential> credentials = new ArrayList<>(issued.size());
+      for (Future<DacCredential> credential : issued) {
+        credentials.add(credential.get());
+      }
+      return credentials;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("batch interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException) {
+        throw (IOException) e.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The product id in the CA's subject, if it has one. */
+  public OptionalInt productId() {
+    return productId;
+  }
+
+  private void requireVendor(int vendorId) {
+    MatterNames.checkId(vendorId, "vendor id");
+    if (this.vendorId.isPresent() && this.vendorId.getAsInt() != vendorId) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "this CA is for vendor 0x%04X, not 0x%04X", this.vendorId.getAsInt(), vendorId));
+    }
+  }
+
+  private X509Certificate sign(CertificateBuilder builder) {
+    try {
+      return builder.sign(signer);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the CA's software key failed to sign", e);
+    }
+  }
+}

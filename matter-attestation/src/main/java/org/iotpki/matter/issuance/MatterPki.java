@@ -1,0 +1,45 @@
+package org.iotpki.matter.issuance;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.iotpki.core.cert.BasicConstraints;
+import org.iotpki.core.cert.CertificateBuilder;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.Signer;
+
+/**
+ * Creates Matter Product Attestation Authorities; PAIs and DACs come from {@link MatterCa}.
+ *
+ * <pre>{@code
+ * MatterCa paa = MatterPki.createPaa("Acme PAA", OptionalInt.of(0xFFF1), from, until);
+ * MatterCa pai = paa.issuePai("Acme PAI", 0xFFF1, OptionalInt.of(0x8000), from, until);
+ * X509Certificate dac = pai.issueDac(devicePublicKey, 0xFFF1, 0x8000, "Acme DAC 000042");
+ * }</pre>
+ */
+public final class MatterPki {
+  private MatterPki() {}
+
+  /**
+   * A self-signed PAA with a new P-256 key: basicConstraints cA with pathLen 1, keyCertSign and
+   * cRLSign, optionally bound to one vendor id.
+   */
+  public static MatterCa createPaa(String commonName, OptionalInt vendorId, Instant notBefore, Instant notAfter) {
+    vendorId.ifPresent(vid -> MatterNames.checkId(vid, "vendor id"));
+    KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    try {
+      X509Certificate paa = CertificateBuilder.create()
+          .subject(MatterNames.name(commonName, vendorId, OptionalInt.empty()))
+          .publicKey(key.getPublic())
+          .validity(notBefore, notAfter)
+          .basicConstraints(BasicConstraints.ca(1))
+          .sign(Signer.of(key));
+      return new MatterCa(paa, key, vendorId, OptionalInt.empty());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a new software key failed to sign", e);
+    }
+  }
+}
