@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificateSummary;
 import org.iotpki.core.cert.Credential;
@@ -18,6 +19,11 @@ import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.validation.ChainResult;
 import org.iotpki.core.validation.ChainValidator;
+import org.iotpki.core.audit.AuditRecord;
+import org.iotpki.core.audit.FileAuditTrail;
+import org.iotpki.matter.issuance.DacCredential;
+import org.iotpki.matter.issuance.MatterCa;
+import org.iotpki.matter.issuance.MatterPki;
 import org.iotpki.testkit.TestCa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +38,9 @@ import picocli.CommandLine.Option;
     description = {
       "Walk through iotpki on an embedded test CA.",
       "Creates a root and an issuing CA, issues a device certificate, validates its chain, and",
-      "shows a tampered certificate being rejected. Exit 0 when every step behaved as expected."
+      "shows a tampered certificate being rejected; then a Matter factory run: PAA, PAI, a batch",
+      "of DACs with an audit trail, one DAC validated and found in the trail.",
+      "Exit 0 when every step behaved as expected."
     })
 final class DemoCommand extends IotpkiCommand {
   @Option(names = "--out", paramLabel = "DIR",
@@ -63,16 +71,55 @@ final class DemoCommand extends IotpkiCommand {
     ChainResult rejected = validator.validate(List.of(forged, issuing.certificate()), Instant.now());
     validation("tampered certificate (one signature bit flipped)", rejected);
 
+    boolean matterOk = matterFactory();
+
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("steps", steps);
     if (outDirectory != null) {
       fields.put("files", write(root, issuing, device));
     }
-    boolean asExpected = valid.isValid() && !rejected.isValid();
+    boolean asExpected = valid.isValid() && !rejected.isValid() && matterOk;
     fields.put("success", asExpected);
     report.append(asExpected ? "\nEvery step behaved as expected.\n" : "\nUNEXPECTED RESULT: see above.\n");
     output.result(out(), fields, report.toString());
     return asExpected ? ExitCode.OK : ExitCode.INVALID;
+  }
+
+  /** A Matter factory run: PAA, PAI, three DACs with an audit trail, one DAC validated and looked up. */
+  private boolean matterFactory() throws IOException {
+    Instant now = Instant.now();
+    MatterCa paa = MatterPki.createPaa("iotpki Demo PAA", OptionalInt.of(0xFFF1), now.minusSeconds(3600), now.plus(Duration.ofDays(7300)));
+    MatterCa pai = paa.issuePai("iotpki Demo PAI", 0xFFF1, OptionalInt.of(0x8000), now.minusSeconds(3600), now.plus(Duration.ofDays(3650)));
+    Path auditFile = outDirectory != null
+        ? Files.createDirectories(outDirectory).resolve("matter-audit.log")
+        : Files.createTempFile("iotpki-demo-", ".audit");
+    Files.deleteIfExists(auditFile);
+    try (FileAuditTrail audit = FileAuditTrail.open(auditFile)) {
+      List<DacCredential> batch = pai.issueBatch(0xFFF1, 0x8000, List.of("SN-000001", "SN-000002", "SN-000003"), audit, "demo-line");
+      DacCredential device = batch.get(1);
+      ChainResult chain = ChainValidator.builder().trustAnchor(paa.certificate()).build().validate(List.of(device.dac(), pai.certificate()));
+      List<AuditRecord> found = audit.findByDeviceSerial(device.deviceSerial());
+      boolean intact = audit.verify().isIntact();
+      boolean ok = chain.isValid() && intact && found.size() == 1
+          && found.get(0).certificateSerial().equals(device.dac().getSerialNumber().toString(16));
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("step", "matter factory run");
+      step.put("dacsIssued", batch.size());
+      step.put("dacChainValid", chain.isValid());
+      step.put("auditIntact", intact);
+      step.put("auditFile", outDirectory != null ? auditFile.toString() : null);
+      steps.add(step);
+      report.append(String.format(java.util.Locale.ROOT,
+          "%-12s PAA (VID FFF1) -> PAI (PID 8000) -> %d DACs with an audit trail%n"
+              + "%-12s DAC of %s: chain %s; audit record #%d; trail %s%n",
+          "matter:", batch.size(), "", device.deviceSerial(), chain.isValid() ? "VALID" : "INVALID",
+          found.isEmpty() ? 0 : found.get(0).sequence(), intact ? "intact" : "BROKEN"));
+      return ok;
+    } finally {
+      if (outDirectory == null) {
+        Files.deleteIfExists(auditFile);
+      }
+    }
   }
 
   private void step(String name, X509Certificate certificate, String what) throws PkiParseException {

@@ -17,8 +17,8 @@ import picocli.CommandLine.IVersionProvider;
       "Certificates and chains today; the whole device lifecycle as the project grows."
     },
     subcommands = {
-      CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, DemoCommand.class,
-      CommandLine.HelpCommand.class
+      CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, AuditCommand.class,
+      DemoCommand.class, CommandLine.HelpCommand.class
     },
     footer = {
       "",

@@ -145,6 +145,15 @@ public final class FileAuditTrail implements AuditTrail {
 
   @Override
   public synchronized AuditVerification verify() throws IOException {
+    return verify(file);
+  }
+
+  /**
+   * Verifies a trail file without opening it for writing (nothing is recovered or changed): for
+   * auditors and for checking a copy.
+   */
+  public static AuditVerification verify(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     long expected = 1;
     String previousHash = AuditLines.FIRST_PREVIOUS_HASH;
     long lineNumber = 0;
@@ -164,7 +173,7 @@ public final class FileAuditTrail implements AuditTrail {
               "record " + record.sequence() + " does not match its hash");
         }
         if (record.sequence() > expected) {
-          return appearsAfter(lineNumber, expected)
+          return appearsAfter(file, lineNumber, expected)
               ? new AuditVerification.Broken(AuditVerification.Reason.OUT_OF_ORDER, lineNumber, expected,
                   "record " + record.sequence() + " stands before record " + expected)
               : new AuditVerification.Broken(AuditVerification.Reason.MISSING, lineNumber, expected,
@@ -186,7 +195,7 @@ public final class FileAuditTrail implements AuditTrail {
   }
 
   /** Whether a record with {@code sequence} stands after line {@code lineNumber}: then it was moved, not deleted. */
-  private boolean appearsAfter(long lineNumber, long sequence) throws IOException {
+  private static boolean appearsAfter(Path file, long lineNumber, long sequence) throws IOException {
     long current = 0;
     try (LineReader lines = new LineReader(Files.newInputStream(file))) {
       for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
@@ -200,18 +209,42 @@ public final class FileAuditTrail implements AuditTrail {
   }
 
   @Override
-  public List<AuditRecord> findByDeviceSerial(String deviceSerial) throws IOException {
-    Objects.requireNonNull(deviceSerial, "deviceSerial");
-    return find(record -> record.deviceSerial().equals(deviceSerial));
+  public synchronized List<AuditRecord> findByDeviceSerial(String deviceSerial) throws IOException {
+    return find(file, byDeviceSerial(deviceSerial));
   }
 
   @Override
-  public List<AuditRecord> findByCertificateSerial(String certificateSerialHex) throws IOException {
-    String wanted = new BigInteger(certificateSerialHex.toLowerCase(Locale.ROOT), 16).toString(16);
-    return find(record -> record.certificateSerial().equals(wanted));
+  public synchronized List<AuditRecord> findByCertificateSerial(String certificateSerialHex) throws IOException {
+    return find(file, byCertificateSerial(certificateSerialHex));
   }
 
-  private synchronized List<AuditRecord> find(Predicate<AuditRecord> matches) throws IOException {
+  /** The records of a device in a trail file, read without opening it for writing. */
+  public static List<AuditRecord> findByDeviceSerial(Path file, String deviceSerial) throws IOException {
+    return find(file, byDeviceSerial(deviceSerial));
+  }
+
+  /** The records of a certificate serial (hex) in a trail file, read without opening it for writing. */
+  public static List<AuditRecord> findByCertificateSerial(Path file, String certificateSerialHex) throws IOException {
+    return find(file, byCertificateSerial(certificateSerialHex));
+  }
+
+  private static Predicate<AuditRecord> byDeviceSerial(String deviceSerial) {
+    Objects.requireNonNull(deviceSerial, "deviceSerial");
+    return record -> record.deviceSerial().equals(deviceSerial);
+  }
+
+  /** @throws IllegalArgumentException if the serial is not hex */
+  private static Predicate<AuditRecord> byCertificateSerial(String certificateSerialHex) {
+    String wanted;
+    try {
+      wanted = new BigInteger(certificateSerialHex.toLowerCase(Locale.ROOT), 16).toString(16);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a hex serial number: " + certificateSerialHex, e);
+    }
+    return record -> record.certificateSerial().equals(wanted);
+  }
+
+  private static List<AuditRecord> find(Path file, Predicate<AuditRecord> matches) throws IOException {
     List<AuditRecord> found = new ArrayList<>();
     try (LineReader lines = new LineReader(Files.newInputStream(file))) {
       for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {

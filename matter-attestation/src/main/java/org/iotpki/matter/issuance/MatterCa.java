@@ -3,6 +3,7 @@ package org.iotpki.matter.issuance;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.Signer;
+import org.iotpki.core.validation.SignatureVerifier;
 
 /**
  * A Matter attestation CA (PAA or PAI) with its key: issues the next level down with the Matter
@@ -45,6 +47,36 @@ public final class MatterCa {
     this.signer = Signer.of(keyPair);
     this.vendorId = vendorId;
     this.productId = productId;
+  }
+
+  /**
+   * A CA from an existing certificate and its private key (a PAA or PAI made elsewhere), its
+   * VID/PID read from the subject.
+   *
+   * @throws IllegalArgumentException if the certificate is not a CA or the key is not its key
+   */
+  public static MatterCa of(X509Certificate certificate, PrivateKey privateKey) {
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(privateKey, "privateKey");
+    if (certificate.getBasicConstraints() < 0) {
+      throw new IllegalArgumentException("not a CA certificate: " + certificate.getSubjectX500Principal().getName());
+    }
+    KeyPair keyPair = new KeyPair(certificate.getPublicKey(), privateKey);
+    try {
+      byte[] probe = {'p', 'r', 'o', 'b', 'e'};
+      byte[] signature = Signer.of(keyPair).sign(probe);
+      if (!SignatureVerifier.bouncyCastle()
+          .verify(Signer.of(keyPair).algorithm().oid(), certificate.getPublicKey(), probe, signature).isValid()) {
+        throw new IllegalArgumentException("the private key does not belong to the certificate");
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the private key cannot sign: " + e.getMessage(), e);
+    }
+    return new MatterCa(
+        certificate,
+        keyPair,
+        MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.VID_OID),
+        MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.PID_OID));
   }
 
   /** The CA's certificate. */

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 
 /** Subject names of the Matter attestation profile: CN, then VID and PID as 4 upper-case hex digits. */
@@ -32,6 +34,19 @@ final class MatterNames {
   private static String utf8(int id) {
     byte[] text = String.format(Locale.ROOT, "%04X", id).getBytes(StandardCharsets.US_ASCII);
     return "#0c04" + HexFormat.of().formatHex(text);
+  }
+
+  /** The value of a Matter id attribute (matter-vid, matter-pid) in a name, if present and well-formed. */
+  static OptionalInt id(X500Principal name, String oid) {
+    // RFC 2253 prints attributes the JDK does not know as '#' and the DER of the value: a
+    // UTF8String (0c) or PrintableString (13) of four characters.
+    Matcher value = Pattern.compile("(?:^|,)" + Pattern.quote(oid) + "=#(?:0c|13)04([0-9a-f]{8})(?:,|$)")
+        .matcher(name.getName(X500Principal.RFC2253));
+    if (!value.find()) {
+      return OptionalInt.empty();
+    }
+    String text = new String(HexFormat.of().parseHex(value.group(1)), StandardCharsets.US_ASCII);
+    return text.matches("[0-9A-F]{4}") ? OptionalInt.of(Integer.parseInt(text, 16)) : OptionalInt.empty();
   }
 
   static void checkId(int id, String what) {

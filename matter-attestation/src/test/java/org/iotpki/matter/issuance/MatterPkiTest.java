@@ -22,7 +22,9 @@ import org.iotpki.core.cert.KeyUsage;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.testing.OpenSsl;
+import org.iotpki.core.testing.Vectors;
 import org.iotpki.core.validation.ChainValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,23 @@ class MatterPkiTest {
     OpenSsl.Result result = OpenSsl.run(dir, "verify", "-x509_strict", "-CAfile", "paa.pem", "-untrusted", "pai.pem", "dac.pem");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+
+  @Test
+  void issuesUnderTheConnectedhomeipTestPaiItsPaaAccepts() throws Exception {
+    PkiReader reader = PkiReader.defaults();
+    X509Certificate chipPaa = reader.readCertificate(Vectors.bytes("connectedhomeip/Chip-Test-PAA-FFF1-Cert.pem"));
+    X509Certificate chipPai = reader.readCertificate(Vectors.bytes("connectedhomeip/Chip-Test-PAI-FFF1-8000-Cert.pem"));
+    MatterCa published = MatterCa.of(chipPai, reader.readPrivateKey(Vectors.bytes("connectedhomeip/Chip-Test-PAI-FFF1-8000-Key.pem")));
+
+    X509Certificate dac = published.issueDac(KeyPairs.generate(KeyAlgorithm.EC_P256).getPublic(), 0xFFF1, 0x8000, "iotpki DAC");
+
+    assertThat(published.vendorId()).hasValue(0xFFF1);
+    assertThat(published.productId()).hasValue(0x8000);
+    assertThat(ChainValidator.builder().trustAnchor(chipPaa).build()
+        .validate(List.of(dac, chipPai), Instant.parse("2030-01-01T00:00:00Z")).isValid()).isTrue();
+    assertThatThrownBy(() -> MatterCa.of(chipPai, pai.credential().privateKey())).hasMessageContaining("does not belong");
+    assertThatThrownBy(() -> MatterCa.of(dac, pai.credential().privateKey())).hasMessageContaining("not a CA");
   }
 
   @Test
