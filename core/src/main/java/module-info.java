@@ -9,6 +9,7 @@ module org.iotpki.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires org.slf4j;
+  requires java.sql;
 
   exports org.iotpki.core;
   exports org.iotpki.core.crypto;

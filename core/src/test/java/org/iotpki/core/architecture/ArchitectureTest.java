@@ -29,6 +29,7 @@ class ArchitectureTest {
   private static final Set<String> ALLOWED_CORE_MODULES =
       Set.of(
           "java.base",
+          "java.sql", // JDK: the JDBC audit trail (drivers are the application's choice)
           "org.bouncycastle.provider",
           "org.bouncycastle.pkix",
           "org.bouncycastle.util",
