@@ -1,14 +1,21 @@
 package org.iotpki.core.audit;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.iotpki.core.internal.KeyIdentifiers;
 
 /**
  * The text form of audit records: one line each, tab-separated escaped fields, the record's hash
@@ -29,6 +36,54 @@ final class AuditLines {
         certificateSha256, operator, previousHash);
     return new AuditRecord(sequence, time, deviceSerial, certificateSerial, issuerKeyId, subject,
         certificateSha256, operator, previousHash, sha256(body));
+  }
+
+  /**
+   * The record of {@code certificate} issued to a device: the fields both trails store, derived
+   * from the certificate in one place.
+   */
+  static AuditRecord forCertificate(
+      long sequence, Instant time, String deviceSerial, X509Certificate certificate, String operator, String previousHash) {
+    Objects.requireNonNull(deviceSerial, "deviceSerial");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(operator, "operator");
+    byte[] der;
+    try {
+      der = certificate.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("the certificate has no DER encoding", e);
+    }
+    return create(
+        sequence,
+        time.truncatedTo(ChronoUnit.MILLIS),
+        deviceSerial,
+        certificate.getSerialNumber().toString(16),
+        KeyIdentifiers.authorityKeyIdentifier(certificate).map(HexFormat.of()::formatHex).orElse(""),
+        certificate.getSubjectX500Principal().getName(),
+        sha256(der),
+        operator,
+        previousHash);
+  }
+
+  /** Whether a record's hash matches its fields. */
+  static boolean hashMatches(AuditRecord record) {
+    return create(record.sequence(), record.time(), record.deviceSerial(), record.certificateSerial(),
+            record.issuerKeyId(), record.subject(), record.certificateSha256(), record.operator(), record.previousHash())
+        .hash()
+        .equals(record.hash());
+  }
+
+  /**
+   * A certificate serial as records store it: lower-case hex without leading zeros.
+   *
+   * @throws IllegalArgumentException if it is not hex
+   */
+  static String certificateSerial(String hex) {
+    try {
+      return new BigInteger(hex.toLowerCase(Locale.ROOT), 16).toString(16);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a hex serial number: " + hex, e);
+    }
   }
 
   static String line(AuditRecord record) {

@@ -4,26 +4,20 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.iotpki.core.internal.KeyIdentifiers;
 
 /**
  * The embedded audit trail: an append-only text file, one hash-chained record per line.
@@ -114,25 +108,8 @@ public final class FileAuditTrail implements AuditTrail {
 
   @Override
   public synchronized AuditRecord record(String deviceSerial, X509Certificate certificate, String operator) throws IOException {
-    Objects.requireNonNull(deviceSerial, "deviceSerial");
-    Objects.requireNonNull(certificate, "certificate");
-    Objects.requireNonNull(operator, "operator");
-    byte[] der;
-    try {
-      der = certificate.getEncoded();
-    } catch (CertificateEncodingException e) {
-      throw new IllegalArgumentException("the certificate has no DER encoding", e);
-    }
-    AuditRecord record = AuditLines.create(
-        lastSequence + 1,
-        clock.instant().truncatedTo(ChronoUnit.MILLIS),
-        deviceSerial,
-        certificate.getSerialNumber().toString(16),
-        KeyIdentifiers.authorityKeyIdentifier(certificate).map(HexFormat.of()::formatHex).orElse(""),
-        certificate.getSubjectX500Principal().getName(),
-        AuditLines.sha256(der),
-        operator,
-        lastHash);
+    AuditRecord record = AuditLines.forCertificate(
+        lastSequence + 1, clock.instant(), deviceSerial, certificate, operator, lastHash);
     ByteBuffer line = ByteBuffer.wrap(AuditLines.line(record).getBytes(StandardCharsets.UTF_8));
     while (line.hasRemaining()) {
       channel.write(line);
@@ -235,12 +212,7 @@ public final class FileAuditTrail implements AuditTrail {
 
   /** @throws IllegalArgumentException if the serial is not hex */
   private static Predicate<AuditRecord> byCertificateSerial(String certificateSerialHex) {
-    String wanted;
-    try {
-      wanted = new BigInteger(certificateSerialHex.toLowerCase(Locale.ROOT), 16).toString(16);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a hex serial number: " + certificateSerialHex, e);
-    }
+    String wanted = AuditLines.certificateSerial(certificateSerialHex);
     return record -> record.certificateSerial().equals(wanted);
   }
 

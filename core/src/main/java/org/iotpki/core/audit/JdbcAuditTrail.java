@@ -1,8 +1,6 @@
 package org.iotpki.core.audit;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.iotpki.core.internal.KeyIdentifiers;
 
 /**
  * The audit trail in a SQL database (tested with PostgreSQL): one row per record, the same hash
@@ -78,15 +72,6 @@ public final class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public AuditRecord record(String deviceSerial, X509Certificate certificate, String operator) throws IOException {
-    Objects.requireNonNull(deviceSerial, "deviceSerial");
-    Objects.requireNonNull(certificate, "certificate");
-    Objects.requireNonNull(operator, "operator");
-    byte[] der;
-    try {
-      der = certificate.getEncoded();
-    } catch (CertificateEncodingException e) {
-      throw new IllegalArgumentException("the certificate has no DER encoding", e);
-    }
     try (Connection connection = connections.connect()) {
       connection.setAutoCommit(false);
       try {
@@ -99,16 +84,8 @@ public final class JdbcAuditTrail implements AuditTrail {
           lastSequence = head.getLong(1);
           lastHash = head.getString(2);
         }
-        AuditRecord record = AuditLines.create(
-            lastSequence + 1,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS),
-            deviceSerial,
-            certificate.getSerialNumber().toString(16),
-            KeyIdentifiers.authorityKeyIdentifier(certificate).map(HexFormat.of()::formatHex).orElse(""),
-            certificate.getSubjectX500Principal().getName(),
-            AuditLines.sha256(der),
-            operator,
-            lastHash);
+        AuditRecord record = AuditLines.forCertificate(
+            lastSequence + 1, clock.instant(), deviceSerial, certificate, operator, lastHash);
         try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO iotpki_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           bind(insert, record);
@@ -139,10 +116,7 @@ public final class JdbcAuditTrail implements AuditTrail {
       try (ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM iotpki_audit ORDER BY sequence")) {
         while (rows.next()) {
           AuditRecord record = read(rows);
-          AuditRecord recomputed = AuditLines.create(record.sequence(), record.time(), record.deviceSerial(),
-              record.certificateSerial(), record.issuerKeyId(), record.subject(), record.certificateSha256(),
-              record.operator(), record.previousHash());
-          if (!recomputed.hash().equals(record.hash())) {
+          if (!AuditLines.hashMatches(record)) {
             return new AuditVerification.Broken(AuditVerification.Reason.ALTERED, expected, expected,
                 "record " + record.sequence() + " does not match its hash");
           }
@@ -174,7 +148,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public List<AuditRecord> findByCertificateSerial(String certificateSerialHex) throws IOException {
-    return find("certificate_serial", new BigInteger(certificateSerialHex.toLowerCase(Locale.ROOT), 16).toString(16));
+    return find("certificate_serial", AuditLines.certificateSerial(certificateSerialHex));
   }
 
   private List<AuditRecord> find(String column, String value) throws IOException {
