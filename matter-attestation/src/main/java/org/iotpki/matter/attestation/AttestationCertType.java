@@ -1,0 +1,11 @@
+package org.iotpki.matter.attestation;
+
+/** The three kinds of certificate of the Matter device attestation PKI. */
+public enum AttestationCertType {
+  /** Product Attestation Authority: the root. */
+  PAA,
+  /** Product Attestation Intermediate. */
+  PAI,
+  /** Device Attestation Certificate. */
+  DAC
+}

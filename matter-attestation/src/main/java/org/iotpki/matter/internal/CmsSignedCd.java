@@ -1,0 +1,138 @@
+package org.iotpki.matter.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import org.iotpki.core.PkiParseException;
+
+/**
+ * The CMS SignedData envelope of a Certification Declaration, in the one layout the SDK reads and
+ * writes (Matter Core 6.3.1): version 3, one SHA-256 digest algorithm, the CD as id-data content,
+ * no certificates, one SignerInfo naming its signer by subject key identifier, with an
+ * ecdsa-with-SHA256 signature over the content itself (no signed attributes).
+ *
+ * @param signerKeyId the SignerInfo's subjectKeyIdentifier
+ * @param content the CD TLV
+ * @param signature the raw r || s signature
+ */
+public record CmsSignedCd(byte[] signerKeyId, byte[] content, byte[] signature) {
+  /** A signed CD is small; this bounds what is parsed. */
+  public static final int MAX_LENGTH = 2048;
+  private static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
+  private static final String DATA = "1.2.840.113549.1.7.1";
+  private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
+  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+  private static final int CONTEXT_0_CONSTRUCTED = 0xA0;
+  private static final int CONTEXT_0_PRIMITIVE = 0x80;
+
+  /** Parses the envelope; any other layout is an error (the SDK's "no key ID"). */
+  public static CmsSignedCd parse(byte[] cms) throws PkiParseException {
+    if (cms.length > MAX_LENGTH) {
+      throw new PkiParseException("signed CD of " + cms.length + " bytes, over " + MAX_LENGTH);
+    }
+    DerReader outer = DerReader.of(cms);
+    DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
+    outer.expectEnd("ContentInfo");
+    expectOid(contentInfo, SIGNED_DATA, "contentType");
+    DerReader explicit = contentInfo.next(CONTEXT_0_CONSTRUCTED, "content").contents();
+    DerReader signedData = explicit.next(DerWriter.SEQUENCE, "SignedData").contents();
+    expectVersion3(signedData, "SignedData version");
+    DerReader digestAlgorithms = signedData.next(DerWriter.SET, "digestAlgorithms").contents();
+    algorithm(digestAlgorithms, SHA256, "digestAlgorithm");
+    digestAlgorithms.expectEnd("digestAlgorithms");
+    DerReader encapsulated = signedData.next(DerWriter.SEQUENCE, "encapContentInfo").contents();
+    expectOid(encapsulated, DATA, "eContentType");
+    DerReader eContent = encapsulated.next(CONTEXT_0_CONSTRUCTED, "eContent").contents();
+    byte[] content = eContent.next(DerWriter.OCTET_STRING, "eContent").content();
+    DerReader signerInfos = signedData.next(DerWriter.SET, "signerInfos").contents();
+    DerReader signerInfo = signerInfos.next(DerWriter.SEQUENCE, "SignerInfo").contents();
+    signerInfos.expectEnd("the one SignerInfo");
+    expectVersion3(signerInfo, "SignerInfo version");
+    byte[] keyId = signerInfo.next(CONTEXT_0_PRIMITIVE, "subjectKeyIdentifier").content();
+    if (keyId.length == 0) {
+      throw new PkiParseException("empty subjectKeyIdentifier");
+    }
+    algorithm(signerInfo, SHA256, "digestAlgorithm");
+    algorithm(signerInfo, ECDSA_WITH_SHA256, "signatureAlgorithm");
+    DerReader.Element signatureValue = signerInfo.next(DerWriter.OCTET_STRING, "signature");
+    signerInfo.expectEnd("SignerInfo");
+    byte[] raw = EcdsaSignatures.fromDer(signatureValue.contents());
+    return new CmsSignedCd(keyId, content, raw);
+  }
+
+  /** Whether the signature verifies with {@code key} over the content. */
+  public boolean verify(PublicKey key) {
+    try {
+      Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+      verifier.initVerify(key);
+      verifier.update(content);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Signs {@code content} into the SDK's envelope layout. */
+  public static byte[] sign(byte[] content, byte[] signerKeyId, PrivateKey key) throws GeneralSecurityException {
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(key);
+    signer.update(content);
+    byte[] derSignature = signer.sign();
+    byte[] sha256 = DerWriter.sequence(DerWriter.element(DerWriter.OID, oid(SHA256)));
+    byte[] signerInfo = DerWriter.sequence(
+        DerWriter.element(DerWriter.INTEGER, new byte[] {3}),
+        DerWriter.element(CONTEXT_0_PRIMITIVE, signerKeyId),
+        sha256,
+        DerWriter.sequence(DerWriter.element(DerWriter.OID, oid(ECDSA_WITH_SHA256))),
+        DerWriter.element(DerWriter.OCTET_STRING, derSignature));
+    byte[] signedData = DerWriter.sequence(
+        DerWriter.element(DerWriter.INTEGER, new byte[] {3}),
+        DerWriter.element(DerWriter.SET, sha256),
+        DerWriter.sequence(
+            DerWriter.element(DerWriter.OID, oid(DATA)),
+            DerWriter.element(CONTEXT_0_CONSTRUCTED, DerWriter.element(DerWriter.OCTET_STRING, content))),
+        DerWriter.element(DerWriter.SET, signerInfo));
+    return DerWriter.sequence(
+        DerWriter.element(DerWriter.OID, oid(SIGNED_DATA)),
+        DerWriter.element(CONTEXT_0_CONSTRUCTED, signedData));
+  }
+
+  private static void expectOid(DerReader reader, String oid, String what) throws PkiParseException {
+    String found = Oids.dotted(reader.next(DerWriter.OID, what));
+    if (!oid.equals(found)) {
+      throw new PkiParseException(what + " must be " + oid + ", is " + found);
+    }
+  }
+
+  private static void algorithm(DerReader reader, String oid, String what) throws PkiParseException {
+    DerReader identifier = reader.next(DerWriter.SEQUENCE, what).contents();
+    expectOid(identifier, oid, what);
+    if (identifier.peekTag() == 0x05) {
+      identifier.next(0x05, what + " parameters"); // an explicit NULL is tolerated
+    }
+    identifier.expectEnd(what);
+  }
+
+  private static void expectVersion3(DerReader reader, String what) throws PkiParseException {
+    byte[] version = reader.next(DerWriter.INTEGER, what).content();
+    if (version.length != 1 || version[0] != 3) {
+      throw new PkiParseException(what + " must be 3");
+    }
+  }
+
+  /** The content octets of a dotted OID (only the few constants above). */
+  private static byte[] oid(String dotted) {
+    String[] arcs = dotted.split("\\.");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
+    for (int i = 2; i < arcs.length; i++) {
+      long arc = Long.parseLong(arcs[i]);
+      int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(arc) + 6) / 7);
+      for (int g = groups - 1; g >= 0; g--) {
+        out.write((int) ((arc >>> (7 * g)) & 0x7F) | (g > 0 ? 0x80 : 0));
+      }
+    }
+    return out.toByteArray();
+  }
+}
