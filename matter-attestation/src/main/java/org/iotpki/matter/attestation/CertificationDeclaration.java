@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.iotpki.matter.tlv.TlvFormatException;
 import org.iotpki.matter.tlv.TlvReader;
@@ -31,8 +32,8 @@ import org.iotpki.matter.tlv.TlvWriter;
  * @param certificationType certification_type [8], 8 bits (0 development, 1 provisional, 2 official)
  * @param dacOriginVendorId dac_origin_vendor_id [9], present with dac_origin_product_id or not at all
  * @param dacOriginProductId dac_origin_product_id [10]
- * @param authorizedPaaList authorized_paa_list [11]: subject key IDs of 20 bytes, at most 10; empty
- *     when the field is absent
+ * @param authorizedPaaList authorized_paa_list [11]: subject key IDs of 20 bytes, at most 10, if the
+ *     field is present (present and empty authorizes no PAA, as in the SDK)
  */
 public record CertificationDeclaration(
     int formatVersion,
@@ -46,7 +47,7 @@ public record CertificationDeclaration(
     int certificationType,
     OptionalInt dacOriginVendorId,
     OptionalInt dacOriginProductId,
-    List<byte[]> authorizedPaaList) {
+    Optional<List<byte[]>> authorizedPaaList) {
 
   /** The SDK's kMaxProductIdsCount. */
   public static final int MAX_PRODUCT_IDS = 100;
@@ -63,7 +64,7 @@ public record CertificationDeclaration(
     Objects.requireNonNull(certificateId, "certificateId");
     Objects.requireNonNull(dacOriginVendorId, "dacOriginVendorId");
     Objects.requireNonNull(dacOriginProductId, "dacOriginProductId");
-    authorizedPaaList = authorizedPaaList.stream().map(byte[]::clone).toList();
+    authorizedPaaList = authorizedPaaList.map(CertificationDeclaration::copy);
     check(formatVersion, 0xFFFF, "formatVersion");
     check(vendorId, 0xFFFF, "vendorId");
     productIds.forEach(id -> check(id, 0xFFFF, "productId"));
@@ -83,25 +84,31 @@ public record CertificationDeclaration(
     }
     dacOriginVendorId.ifPresent(id -> check(id, 0xFFFF, "dacOriginVendorId"));
     dacOriginProductId.ifPresent(id -> check(id, 0xFFFF, "dacOriginProductId"));
-    if (authorizedPaaList.size() > MAX_AUTHORIZED_PAAS) {
+    List<byte[]> paas = authorizedPaaList.orElse(List.of());
+    if (paas.size() > MAX_AUTHORIZED_PAAS) {
       throw new IllegalArgumentException("at most " + MAX_AUTHORIZED_PAAS + " authorized PAAs");
     }
-    for (byte[] keyId : authorizedPaaList) {
+    for (byte[] keyId : paas) {
       if (keyId.length != KEY_ID_LENGTH) {
         throw new IllegalArgumentException("authorized PAA key IDs have 20 bytes");
       }
     }
   }
 
-  /** Copies of the authorized PAA key IDs. */
+  /** Copies of the authorized PAA key IDs, if the field is present. */
   @Override
-  public List<byte[]> authorizedPaaList() {
-    return authorizedPaaList.stream().map(byte[]::clone).toList();
+  public Optional<List<byte[]>> authorizedPaaList() {
+    return authorizedPaaList.map(CertificationDeclaration::copy);
   }
 
-  /** Whether the CD restricts the PAAs, and {@code paaKeyId} is not among them. */
+  /** Whether the CD has an authorized_paa_list and {@code paaKeyId} is not in it. */
   public boolean excludesPaa(byte[] paaKeyId) {
-    return !authorizedPaaList.isEmpty() && authorizedPaaList.stream().noneMatch(id -> Arrays.equals(id, paaKeyId));
+    return authorizedPaaList.isPresent()
+        && authorizedPaaList.get().stream().noneMatch(id -> Arrays.equals(id, paaKeyId));
+  }
+
+  private static List<byte[]> copy(List<byte[]> keyIds) {
+    return keyIds.stream().map(byte[]::clone).toList();
   }
 
   /**
@@ -146,7 +153,7 @@ public record CertificationDeclaration(
       int certificationType = (int) unsigned(reader, 8, 0xFF, "certification_type");
       OptionalInt originVendor = OptionalInt.empty();
       OptionalInt originProduct = OptionalInt.empty();
-      List<byte[]> authorizedPaas = new ArrayList<>();
+      List<byte[]> authorizedPaas = null;
       boolean more = reader.next();
       if (more && reader.tag().isContext(9)) {
         originVendor = OptionalInt.of((int) reader.getUnsigned(0xFFFF));
@@ -159,6 +166,7 @@ public record CertificationDeclaration(
       if (more && reader.tag().isContext(11)) {
         reader.expectType(TlvType.ARRAY);
         reader.enterContainer();
+        authorizedPaas = new ArrayList<>();
         while (reader.next()) {
           if (reader.valueLength() != KEY_ID_LENGTH) {
             throw new AttestationFormatException("authorized PAA key IDs have 20 bytes", reader.offset());
@@ -176,7 +184,7 @@ public record CertificationDeclaration(
       reader.expectEnd();
       return new CertificationDeclaration(formatVersion, vendorId, productIds, deviceTypeId, certificateId,
           securityLevel, securityInformation, versionNumber, certificationType, originVendor, originProduct,
-          authorizedPaas);
+          Optional.ofNullable(authorizedPaas));
     } catch (TlvFormatException e) {
       throw new AttestationFormatException("Certification Declaration: " + e.problem(), e.offset());
     }
@@ -200,11 +208,11 @@ public record CertificationDeclaration(
       writer.putUnsigned(TlvTag.context(9), dacOriginVendorId.getAsInt())
           .putUnsigned(TlvTag.context(10), dacOriginProductId.getAsInt());
     }
-    if (!authorizedPaaList.isEmpty()) {
+    authorizedPaaList.ifPresent(paas -> {
       writer.startArray(TlvTag.context(11));
-      authorizedPaaList.forEach(id -> writer.putBytes(TlvTag.anonymous(), id));
+      paas.forEach(id -> writer.putBytes(TlvTag.anonymous(), id));
       writer.endContainer();
-    }
+    });
     return writer.endContainer().toByteArray();
   }
 

@@ -320,12 +320,13 @@ public final class DeviceAttestationVerifier {
           "no trusted CD signing key has key ID "
               + java.util.HexFormat.of().withUpperCase().formatHex(envelope.signerKeyId()));
     }
-    if (!envelope.verify(key.get())) {
+    Optional<byte[]> content = envelope.verifiedContent(key.get());
+    if (content.isEmpty()) {
       throw new Failure(CERTIFICATION_DECLARATION_INVALID_SIGNATURE, AttestationElement.CERTIFICATION_DECLARATION,
-          "the CD signature does not verify with the trusted key of its key ID");
+          "the CMS envelope is not the Matter layout or its signature does not verify with the trusted key");
     }
     try {
-      return CertificationDeclaration.decode(envelope.content());
+      return CertificationDeclaration.decode(content.get());
     } catch (AttestationFormatException e) {
       throw new Failure(CERTIFICATION_DECLARATION_INVALID_FORMAT, AttestationElement.CERTIFICATION_DECLARATION,
           e.getMessage());

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Optional;
 import org.iotpki.core.PkiParseException;
 
 /**
@@ -12,11 +13,15 @@ import org.iotpki.core.PkiParseException;
  * no certificates, one SignerInfo naming its signer by subject key identifier, with an
  * ecdsa-with-SHA256 signature over the content itself (no signed attributes).
  *
+ * <p>Like the SDK, reading the signer's key ID looks only at the SignerInfo ({@link #parse}); the
+ * rest of the envelope is checked when the signature is ({@link #verifiedContent}), so a wrong
+ * SignedData version or content type is a bad signature, not a missing key ID.
+ *
  * @param signerKeyId the SignerInfo's subjectKeyIdentifier
- * @param content the CD TLV
  * @param signature the raw r || s signature
+ * @param envelope the whole DER envelope
  */
-public record CmsSignedCd(byte[] signerKeyId, byte[] content, byte[] signature) {
+public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope) {
   /** A signed CD is small; this bounds what is parsed. */
   public static final int MAX_LENGTH = 2048;
   private static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
@@ -26,28 +31,17 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] content, byte[] signature) 
   private static final int CONTEXT_0_CONSTRUCTED = 0xA0;
   private static final int CONTEXT_0_PRIMITIVE = 0x80;
 
-  /** Parses the envelope; any other layout is an error (the SDK's "no key ID"). */
+  /** The signer's key ID and signature (the SDK's CMS_ExtractKeyId). */
   public static CmsSignedCd parse(byte[] cms) throws PkiParseException {
     if (cms.length > MAX_LENGTH) {
       throw new PkiParseException("signed CD of " + cms.length + " bytes, over " + MAX_LENGTH);
     }
-    DerReader outer = DerReader.of(cms);
-    DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
-    outer.expectEnd("ContentInfo");
-    expectOid(contentInfo, SIGNED_DATA, "contentType");
-    DerReader explicit = contentInfo.next(CONTEXT_0_CONSTRUCTED, "content").contents();
-    DerReader signedData = explicit.next(DerWriter.SEQUENCE, "SignedData").contents();
-    expectVersion3(signedData, "SignedData version");
-    DerReader digestAlgorithms = signedData.next(DerWriter.SET, "digestAlgorithms").contents();
-    algorithm(digestAlgorithms, SHA256, "digestAlgorithm");
-    digestAlgorithms.expectEnd("digestAlgorithms");
-    DerReader encapsulated = signedData.next(DerWriter.SEQUENCE, "encapContentInfo").contents();
-    expectOid(encapsulated, DATA, "eContentType");
-    DerReader eContent = encapsulated.next(CONTEXT_0_CONSTRUCTED, "eContent").contents();
-    byte[] content = eContent.next(DerWriter.OCTET_STRING, "eContent").content();
+    DerReader signedData = signedData(cms);
+    signedData.next(signedData.peekTag(), "SignedData version");
+    signedData.next(signedData.peekTag(), "digestAlgorithms");
+    signedData.next(signedData.peekTag(), "encapContentInfo");
     DerReader signerInfos = signedData.next(DerWriter.SET, "signerInfos").contents();
     DerReader signerInfo = signerInfos.next(DerWriter.SEQUENCE, "SignerInfo").contents();
-    signerInfos.expectEnd("the one SignerInfo");
     expectVersion3(signerInfo, "SignerInfo version");
     byte[] keyId = signerInfo.next(CONTEXT_0_PRIMITIVE, "subjectKeyIdentifier").content();
     if (keyId.length == 0) {
@@ -56,21 +50,49 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] content, byte[] signature) 
     algorithm(signerInfo, SHA256, "digestAlgorithm");
     algorithm(signerInfo, ECDSA_WITH_SHA256, "signatureAlgorithm");
     DerReader.Element signatureValue = signerInfo.next(DerWriter.OCTET_STRING, "signature");
-    signerInfo.expectEnd("SignerInfo");
     byte[] raw = EcdsaSignatures.fromDer(signatureValue.contents());
-    return new CmsSignedCd(keyId, content, raw);
+    return new CmsSignedCd(keyId, raw, cms.clone());
   }
 
-  /** Whether the signature verifies with {@code key} over the content. */
-  public boolean verify(PublicKey key) {
+  /**
+   * The CD content, if the envelope has the SDK's layout and the signature verifies with
+   * {@code key} (the SDK's CMS_Verify).
+   */
+  public Optional<byte[]> verifiedContent(PublicKey key) {
+    byte[] content;
+    try {
+      DerReader signedData = signedData(envelope);
+      DerReader outer = DerReader.of(envelope);
+      DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
+      expectOid(contentInfo, SIGNED_DATA, "contentType");
+      expectVersion3(signedData, "SignedData version");
+      DerReader digestAlgorithms = signedData.next(DerWriter.SET, "digestAlgorithms").contents();
+      algorithm(digestAlgorithms, SHA256, "digestAlgorithm");
+      DerReader encapsulated = signedData.next(DerWriter.SEQUENCE, "encapContentInfo").contents();
+      expectOid(encapsulated, DATA, "eContentType");
+      DerReader eContent = encapsulated.next(CONTEXT_0_CONSTRUCTED, "eContent").contents();
+      content = eContent.next(DerWriter.OCTET_STRING, "eContent").content();
+    } catch (PkiParseException e) {
+      return Optional.empty();
+    }
     try {
       Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
       verifier.initVerify(key);
       verifier.update(content);
-      return verifier.verify(signature);
+      return verifier.verify(signature) ? Optional.of(content) : Optional.empty();
     } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
+  }
+
+  /** A reader over the SignedData SEQUENCE's fields. */
+  private static DerReader signedData(byte[] cms) throws PkiParseException {
+    DerReader outer = DerReader.of(cms);
+    DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
+    outer.expectEnd("ContentInfo");
+    contentInfo.next(DerWriter.OID, "contentType");
+    DerReader explicit = contentInfo.next(CONTEXT_0_CONSTRUCTED, "content").contents();
+    return explicit.next(DerWriter.SEQUENCE, "SignedData").contents();
   }
 
   /** Signs {@code content} into the SDK's envelope layout. */

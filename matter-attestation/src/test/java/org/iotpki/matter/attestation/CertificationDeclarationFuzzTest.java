@@ -1,6 +1,7 @@
 package org.iotpki.matter.attestation;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.security.PublicKey;
 import java.util.Arrays;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.matter.internal.CmsSignedCd;
@@ -12,10 +13,20 @@ import org.iotpki.matter.internal.CmsSignedCd;
  * execution fuzzes.
  */
 class CertificationDeclarationFuzzTest {
+  private static final PublicKey KEY = key();
+
+  private static PublicKey key() {
+    try {
+      return TestAttestationPki.keyPair("secp256r1").getPublic();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @FuzzTest(maxExecutions = 150_000, maxDuration = "45s")
   void decode(byte[] input) {
     try {
-      CmsSignedCd.parse(input);
+      CmsSignedCd.parse(input).verifiedContent(KEY);
     } catch (PkiParseException expected) {
       // rejected with a typed exception: fine
     }
