@@ -8,14 +8,12 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.iotpki.core.PkiParseException;
-import org.iotpki.core.validation.ChainResult;
-import org.iotpki.core.validation.ChainValidator;
 import org.iotpki.matter.internal.AttestationCertificate;
+import org.iotpki.matter.internal.AttestationChain;
 import org.iotpki.matter.internal.AttestationProfile;
 import org.iotpki.matter.internal.CmsSignedCd;
 
@@ -142,7 +140,7 @@ public final class DeviceAttestationVerifier {
       throw new Failure(DAC_EXPIRED, AttestationElement.DAC, "the DAC is not valid at " + now + " (valid "
           + dacCertificate.getNotBefore().toInstant() + " to " + dacCertificate.getNotAfter().toInstant() + ")");
     }
-    chain(paa, pai, dac, at != null ? at : dacCertificate.getNotBefore().toInstant());
+    chain(paa, pai, dac, at != null ? at : AttestationChain.issuanceTime(dacCertificate));
     byte[] paaKeyId = paaKeyId(paa);
 
     // Firmware information is carried but, as in the SDK (a TODO there), not checked against the CD.
@@ -265,18 +263,17 @@ public final class DeviceAttestationVerifier {
 
   private static void chain(AttestationCertificate paa, AttestationCertificate pai, AttestationCertificate dac,
       Instant time) throws Failure {
-    ChainResult result = ChainValidator.builder().trustAnchor(paa.certificate()).build()
-        .validate(List.of(dac.certificate(), pai.certificate()), time);
-    if (result instanceof ChainResult.Invalid invalid) {
-      AttestationElement failing = switch (invalid.certificateIndex()) {
+    var invalid = AttestationChain.validate(paa.certificate(), pai.certificate(), dac.certificate(), time);
+    if (invalid.isPresent()) {
+      AttestationElement failing = switch (invalid.get().certificateIndex()) {
         case 0 -> AttestationElement.DAC;
         case 1 -> AttestationElement.PAI;
         default -> AttestationElement.PAA;
       };
       // The SDK maps every path validation failure (kChainInvalid) to kDacSignatureInvalid.
       throw new Failure(DAC_SIGNATURE_INVALID, failing,
-          "the chain PAA -> PAI -> DAC does not validate at " + time + ": " + invalid.reason() + ": "
-              + invalid.message());
+          "the chain PAA -> PAI -> DAC does not validate at " + time + ": " + invalid.get().reason() + ": "
+              + invalid.get().message());
     }
   }
 
@@ -330,6 +327,17 @@ public final class DeviceAttestationVerifier {
     } catch (AttestationFormatException e) {
       throw new Failure(CERTIFICATION_DECLARATION_INVALID_FORMAT, AttestationElement.CERTIFICATION_DECLARATION,
           e.getMessage());
+    }
+  }
+
+  /** The SDK's ValidateCertificateDeclarationPayload on its own: SUCCESS or the first failing code. */
+  static AttestationResult checkPayload(CertificationDeclaration cd, int vendorId, int productId, VidPid dacIds,
+      VidPid paiIds, byte[] paaKeyId) {
+    try {
+      payload(cd, vendorId, productId, dacIds, paiIds, paaKeyId);
+      return SUCCESS;
+    } catch (Failure failure) {
+      return failure.failed.result();
     }
   }
 

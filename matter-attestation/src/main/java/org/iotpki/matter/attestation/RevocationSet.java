@@ -30,6 +30,8 @@ import org.iotpki.matter.internal.Json;
  *     "crl_signer_delegator": "<optional delegator certificate>" } ]
  * }</pre>
  *
+ * <p>Entries of the SDK's first format, without {@code crl_signer_cert}, are taken as they are.
+ *
  * <p>A certificate is revoked when an entry has its issuer name and authorityKeyIdentifier and
  * lists its serial number, and that entry's CRL signer (its delegator when there is one) has that
  * subject and subjectKeyIdentifier, as the Matter specification's 6.2.4.2 and the SDK require.
@@ -83,10 +85,13 @@ public final class RevocationSet {
         }
         serialTexts.add(text);
       }
-      String signerField = entry.containsKey("crl_signer_delegator") ? "crl_signer_delegator" : "crl_signer_cert";
-      X509Certificate signer = certificate(text(entry, signerField), signerField);
-      boolean signerMatches = keyId.equals(subjectKeyId(signer))
-          && issuerName.equals(Base64.getEncoder().encodeToString(signer.getSubjectX500Principal().getEncoded()));
+      boolean signerMatches = true;
+      if (entry.containsKey("crl_signer_delegator") || entry.containsKey("crl_signer_cert")) {
+        String signerField = entry.containsKey("crl_signer_delegator") ? "crl_signer_delegator" : "crl_signer_cert";
+        X509Certificate signer = certificate(text(entry, signerField), signerField);
+        signerMatches = keyId.equals(subjectKeyId(signer))
+            && issuerName.equals(Base64.getEncoder().encodeToString(signer.getSubjectX500Principal().getEncoded()));
+      }
       entries.add(new Entry(keyId, issuerName, Set.copyOf(serialTexts), signerMatches));
     }
     return new RevocationSet(entries);

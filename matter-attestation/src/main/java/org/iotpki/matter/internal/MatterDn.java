@@ -76,18 +76,24 @@ public final class MatterDn {
     return (int) Hex.parseUpper(text);
   }
 
+  /**
+   * The first {@code prefix} in the common name that four upper-case hex digits follow; an error if
+   * the prefix appears but never with them (the SDK's Find16BitUpperCaseHexAfterPrefix).
+   */
   private static OptionalInt afterPrefix(String commonName, String prefix) throws AttestationFormatException {
     int at = commonName.indexOf(prefix);
     if (at < 0) {
       return OptionalInt.empty();
     }
-    int from = at + prefix.length();
-    String digits = commonName.substring(from, Math.min(commonName.length(), from + 4));
-    if (!Hex.isUpperHex(digits, 4)) {
-      throw new AttestationFormatException(
-          "common name has " + prefix + " without 4 upper-case hex digits after it: \"" + printable(commonName) + "\"");
+    for (; at >= 0; at = commonName.indexOf(prefix, at + 1)) {
+      int from = at + prefix.length();
+      String digits = commonName.substring(from, Math.min(commonName.length(), from + 4));
+      if (Hex.isUpperHex(digits, 4)) {
+        return OptionalInt.of((int) Hex.parseUpper(digits));
+      }
     }
-    return OptionalInt.of((int) Hex.parseUpper(digits));
+    throw new AttestationFormatException(
+        "common name has " + prefix + " but never 4 upper-case hex digits after it: \"" + printable(commonName) + "\"");
   }
 
   private static String printable(String text) {
