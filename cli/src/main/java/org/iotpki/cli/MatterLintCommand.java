@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Report every violation of the Matter attestation certificate profile (PAA, PAI, DAC), for factory QA.",
-      "The type of each certificate is taken from its basicConstraints unless --type is given.",
+      "Each certificate is a DAC if not a CA, a PAA if a self-issued CA, else a PAI, unless --type is given.",
       "Exit 0 no violation, 1 violations found, 2 unreadable input."
     })
 final class MatterLintCommand extends IotpkiCommand {

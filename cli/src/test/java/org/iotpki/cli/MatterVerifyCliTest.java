@@ -117,11 +117,12 @@ class MatterVerifyCliTest {
   @Test
   void lintReportsEveryViolationAndExitsOne() throws Exception {
     Run clean = run("matter", "lint", PAA, PAI, DAC, "--json");
-    Run broken = run("matter", "lint", cert("kPaiPathLen1.pem"), "--type", "PAI", "--json");
+    Run broken = run("matter", "lint", cert("kPaiPathLen1.pem"), "--json");
 
     assertThat(clean.exitCode()).isZero();
     assertThat(clean.json().get("violationCount").asInt()).isZero();
     assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.json().get("certificates").get(0).get("type").asText()).isEqualTo("PAI");
     assertThat(broken.json().get("certificates").get(0).get("violations").get(0).get("rule").asText())
         .isEqualTo("basic-constraints");
   }

@@ -42,14 +42,14 @@ public final class MatterCertificateLinter {
   }
 
   /**
-   * The type a certificate claims by its extensions: a DAC if it is not a CA, a PAI with
-   * pathLenConstraint 0, otherwise a PAA. For linting files whose role is not given.
+   * The type a certificate claims by its shape: a DAC if it is not a CA, a PAA if it is a
+   * self-issued CA, otherwise a PAI. For linting files whose role is not given.
    */
   public static AttestationCertType guessType(X509Certificate certificate) {
-    int pathLength = certificate.getBasicConstraints();
-    if (pathLength < 0) {
+    if (certificate.getBasicConstraints() < 0) {
       return AttestationCertType.DAC;
     }
-    return pathLength == 0 ? AttestationCertType.PAI : AttestationCertType.PAA;
+    return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+        ? AttestationCertType.PAA : AttestationCertType.PAI;
   }
 }
