@@ -36,13 +36,13 @@ public final class CdSigningKeys {
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     for (X509Certificate signer : signers) {
       try {
-        var keyId = AttestationCertificate.parse(signer.getEncoded()).subjectKeyId();
+        var keyId = AttestationCertificate.of(signer).subjectKeyId();
         if (keyId.isEmpty()) {
           throw new IllegalArgumentException(
               "CD signing certificate " + signer.getSubjectX500Principal() + " has no subjectKeyIdentifier");
         }
         keys.put(HexFormat.of().formatHex(keyId.get().id()), signer.getPublicKey());
-      } catch (PkiParseException | java.security.cert.CertificateEncodingException e) {
+      } catch (PkiParseException e) {
         throw new IllegalArgumentException("unreadable CD signing certificate: " + e.getMessage(), e);
       }
     }

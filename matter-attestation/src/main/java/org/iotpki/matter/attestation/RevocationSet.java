@@ -152,19 +152,19 @@ public final class RevocationSet {
 
   private static String subjectKeyId(X509Certificate certificate) throws AttestationFormatException {
     try {
-      return AttestationCertificate.parse(certificate.getEncoded()).subjectKeyId()
+      return AttestationCertificate.of(certificate).subjectKeyId()
           .map(id -> HexFormat.of().withUpperCase().formatHex(id.id())).orElse("");
-    } catch (PkiParseException | java.security.cert.CertificateEncodingException e) {
+    } catch (PkiParseException e) {
       throw new AttestationFormatException("unreadable CRL signer certificate: " + e.getMessage(), e);
     }
   }
 
   private static Optional<String> authorityKeyId(X509Certificate certificate) {
     try {
-      return AttestationCertificate.parse(certificate.getEncoded()).authorityKeyId()
+      return AttestationCertificate.of(certificate).authorityKeyId()
           .map(AttestationCertificate.KeyId::id).filter(Objects::nonNull)
           .map(id -> HexFormat.of().withUpperCase().formatHex(id));
-    } catch (PkiParseException | java.security.cert.CertificateEncodingException e) {
+    } catch (PkiParseException e) {
       return Optional.empty();
     }
   }

@@ -1,6 +1,7 @@
 package org.iotpki.matter.internal;
 
 import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -63,6 +64,18 @@ public final class AttestationCertificate {
       throw new AttestationFormatException("not a DER certificate: " + e.problem(), e);
     } catch (CertificateException | RuntimeException e) {
       throw new AttestationFormatException("not an X.509 certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The view of a certificate the JDK already parsed (a trust-store entry, a CRL signer): its
+   * extensions are read without parsing the DER again.
+   */
+  public static AttestationCertificate of(X509Certificate certificate) throws AttestationFormatException {
+    try {
+      return new AttestationCertificate(certificate.getEncoded(), certificate);
+    } catch (CertificateEncodingException e) {
+      throw new AttestationFormatException("certificate cannot be encoded", e);
     }
   }
 

@@ -36,7 +36,7 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
     if (cms.length > MAX_LENGTH) {
       throw new PkiParseException("signed CD of " + cms.length + " bytes, over " + MAX_LENGTH);
     }
-    DerReader signedData = signedData(cms);
+    DerReader signedData = signedData(cms, false);
     signedData.next(signedData.peekTag(), "SignedData version");
     signedData.next(signedData.peekTag(), "digestAlgorithms");
     signedData.next(signedData.peekTag(), "encapContentInfo");
@@ -61,10 +61,7 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
   public Optional<byte[]> verifiedContent(PublicKey key) {
     byte[] content;
     try {
-      DerReader signedData = signedData(envelope);
-      DerReader outer = DerReader.of(envelope);
-      DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
-      expectOid(contentInfo, SIGNED_DATA, "contentType");
+      DerReader signedData = signedData(envelope, true);
       expectVersion3(signedData, "SignedData version");
       DerReader digestAlgorithms = signedData.next(DerWriter.SET, "digestAlgorithms").contents();
       algorithm(digestAlgorithms, SHA256, "digestAlgorithm");
@@ -85,12 +82,19 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
     }
   }
 
-  /** A reader over the SignedData SEQUENCE's fields. */
-  private static DerReader signedData(byte[] cms) throws PkiParseException {
+  /**
+   * A reader over the SignedData SEQUENCE's fields; the contentType must be id-signedData only when
+   * {@code checkContentType} (reading the key ID, the SDK skips it).
+   */
+  private static DerReader signedData(byte[] cms, boolean checkContentType) throws PkiParseException {
     DerReader outer = DerReader.of(cms);
     DerReader contentInfo = outer.next(DerWriter.SEQUENCE, "ContentInfo").contents();
     outer.expectEnd("ContentInfo");
-    contentInfo.next(DerWriter.OID, "contentType");
+    if (checkContentType) {
+      expectOid(contentInfo, SIGNED_DATA, "contentType");
+    } else {
+      contentInfo.next(DerWriter.OID, "contentType");
+    }
     DerReader explicit = contentInfo.next(CONTEXT_0_CONSTRUCTED, "content").contents();
     return explicit.next(DerWriter.SEQUENCE, "SignedData").contents();
   }
@@ -101,22 +105,22 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
     signer.initSign(key);
     signer.update(content);
     byte[] derSignature = signer.sign();
-    byte[] sha256 = DerWriter.sequence(DerWriter.element(DerWriter.OID, oid(SHA256)));
+    byte[] sha256 = DerWriter.sequence(DerWriter.oid(SHA256));
     byte[] signerInfo = DerWriter.sequence(
         DerWriter.element(DerWriter.INTEGER, new byte[] {3}),
         DerWriter.element(CONTEXT_0_PRIMITIVE, signerKeyId),
         sha256,
-        DerWriter.sequence(DerWriter.element(DerWriter.OID, oid(ECDSA_WITH_SHA256))),
+        DerWriter.sequence(DerWriter.oid(ECDSA_WITH_SHA256)),
         DerWriter.element(DerWriter.OCTET_STRING, derSignature));
     byte[] signedData = DerWriter.sequence(
         DerWriter.element(DerWriter.INTEGER, new byte[] {3}),
         DerWriter.element(DerWriter.SET, sha256),
         DerWriter.sequence(
-            DerWriter.element(DerWriter.OID, oid(DATA)),
+            DerWriter.oid(DATA),
             DerWriter.element(CONTEXT_0_CONSTRUCTED, DerWriter.element(DerWriter.OCTET_STRING, content))),
         DerWriter.element(DerWriter.SET, signerInfo));
     return DerWriter.sequence(
-        DerWriter.element(DerWriter.OID, oid(SIGNED_DATA)),
+        DerWriter.oid(SIGNED_DATA),
         DerWriter.element(CONTEXT_0_CONSTRUCTED, signedData));
   }
 
@@ -141,20 +145,5 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
     if (version.length != 1 || version[0] != 3) {
       throw new PkiParseException(what + " must be 3");
     }
-  }
-
-  /** The content octets of a dotted OID (only the few constants above). */
-  private static byte[] oid(String dotted) {
-    String[] arcs = dotted.split("\\.");
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
-    for (int i = 2; i < arcs.length; i++) {
-      long arc = Long.parseLong(arcs[i]);
-      int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(arc) + 6) / 7);
-      for (int g = groups - 1; g >= 0; g--) {
-        out.write((int) ((arc >>> (7 * g)) & 0x7F) | (g > 0 ? 0x80 : 0));
-      }
-    }
-    return out.toByteArray();
   }
 }

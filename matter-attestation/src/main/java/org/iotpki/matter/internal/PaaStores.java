@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,13 +111,13 @@ public final class PaaStores {
 
   private static byte[] subjectKeyId(X509Certificate paa) {
     try {
-      var keyId = AttestationCertificate.parse(paa.getEncoded()).subjectKeyId();
+      var keyId = AttestationCertificate.of(paa).subjectKeyId();
       if (keyId.isEmpty() || keyId.get().id().length != 20) {
         throw new IllegalArgumentException(
             "PAA " + paa.getSubjectX500Principal() + " has no 20-byte subjectKeyIdentifier");
       }
       return keyId.get().id();
-    } catch (PkiParseException | CertificateEncodingException e) {
+    } catch (PkiParseException e) {
       throw new IllegalArgumentException("unreadable PAA " + paa.getSubjectX500Principal() + ": " + e.getMessage(), e);
     }
   }

@@ -155,13 +155,10 @@ final class TestAttestationPki {
       builder.addExtension(Extension.subjectKeyIdentifier, spec.skidCritical(),
           new DEROctetString(keyId(keyPair, spec.skidLength())));
     }
-    if (issuer != null && spec.akidCritical() != null) {
-      byte[] issuerKeyId = keyId(signer, spec.akidLength());
+    if (spec.akidCritical() != null) {
+      // The signer's key ID: the issuer's, or this certificate's own when it is self-signed.
       builder.addExtension(Extension.authorityKeyIdentifier, spec.akidCritical(),
-          new DERSequence(new DERTaggedObject(false, 0, new DEROctetString(issuerKeyId))));
-    } else if (issuer == null && spec.akidCritical() != null) {
-      builder.addExtension(Extension.authorityKeyIdentifier, spec.akidCritical(),
-          new DERSequence(new DERTaggedObject(false, 0, new DEROctetString(keyId(keyPair, spec.akidLength())))));
+          new DERSequence(new DERTaggedObject(false, 0, new DEROctetString(keyId(signer, spec.akidLength())))));
     }
     byte[] der = builder.build(new JcaContentSignerBuilder(spec.signatureAlgorithm()).setProvider(BC)
         .build(signer.getPrivate())).getEncoded();
