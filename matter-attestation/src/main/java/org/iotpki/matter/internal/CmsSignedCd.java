@@ -1,11 +1,11 @@
 package org.iotpki.matter.internal;
 
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Optional;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.crypto.Signer;
 
 /**
  * The CMS SignedData envelope of a Certification Declaration, in the one layout the SDK reads and
@@ -99,12 +99,13 @@ public record CmsSignedCd(byte[] signerKeyId, byte[] signature, byte[] envelope)
     return explicit.next(DerWriter.SEQUENCE, "SignedData").contents();
   }
 
-  /** Signs {@code content} into the SDK's envelope layout. */
-  public static byte[] sign(byte[] content, byte[] signerKeyId, PrivateKey key) throws GeneralSecurityException {
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(key);
-    signer.update(content);
-    byte[] derSignature = signer.sign();
+  /**
+   * Signs {@code content} into the SDK's envelope layout.
+   *
+   * @param signer an ECDSA P-256 signer with SHA-256 (its signatures are DER, as CMS carries them)
+   */
+  public static byte[] sign(byte[] content, byte[] signerKeyId, Signer signer) throws GeneralSecurityException {
+    byte[] derSignature = signer.sign(content);
     byte[] sha256 = DerWriter.sequence(DerWriter.oid(SHA256));
     byte[] signerInfo = DerWriter.sequence(
         DerWriter.element(DerWriter.INTEGER, new byte[] {3}),

@@ -5,24 +5,27 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.iotpki.core.audit.AuditTrail;
-import java.util.OptionalInt;
 import org.iotpki.core.cert.BasicConstraints;
 import org.iotpki.core.cert.CertificateBuilder;
+import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.Signer;
+import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
 
 /**
@@ -61,17 +64,9 @@ public final class MatterCa {
     if (certificate.getBasicConstraints() < 0) {
       throw new IllegalArgumentException("not a CA certificate: " + certificate.getSubjectX500Principal().getName());
     }
+    requireP256(certificate.getPublicKey(), "a PAA or PAI key");
+    KeyPossession.signer(certificate, privateKey);
     KeyPair keyPair = new KeyPair(certificate.getPublicKey(), privateKey);
-    try {
-      byte[] probe = {'p', 'r', 'o', 'b', 'e'};
-      byte[] signature = Signer.of(keyPair).sign(probe);
-      if (!SignatureVerifier.bouncyCastle()
-          .verify(Signer.of(keyPair).algorithm().oid(), certificate.getPublicKey(), probe, signature).isValid()) {
-        throw new IllegalArgumentException("the private key does not belong to the certificate");
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the private key cannot sign: " + e.getMessage(), e);
-    }
     return new MatterCa(
         certificate,
         keyPair,
@@ -119,9 +114,7 @@ public final class MatterCa {
    */
   public X509Certificate issueDac(PublicKey deviceKey, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter) {
     Objects.requireNonNull(deviceKey, "deviceKey");
-    if (KeyAlgorithm.of(deviceKey).filter(KeyAlgorithm.EC_P256::equals).isEmpty()) {
-      throw new IllegalArgumentException("a DAC key must be EC P-256, was " + KeyAlgorithm.describe(deviceKey));
-    }
+    requireP256(deviceKey, "a DAC key");
     requireVendor(vendorId);
     if (productId().isPresent() && productId().getAsInt() != productId) {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -133,6 +126,26 @@ public final class MatterCa {
             .publicKey(deviceKey)
             .issuer(certificate)
             .validity(notBefore, notAfter));
+  }
+
+  /**
+   * A DAC for the key in a device's PKCS#10 request, once the request's signature shows that the
+   * device holds that key. The DAC's subject is the Matter profile's (common name, VID, PID), not
+   * the request's: a device does not choose its attestation identity.
+   *
+   * @throws SignatureException if the request is not signed by the key it asks to certify
+   * @throws IllegalArgumentException for a non-P-256 key, or a VID/PID this PAI may not certify
+   */
+  public X509Certificate issueDac(
+      CertificationRequest request, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter)
+      throws SignatureException {
+    Objects.requireNonNull(request, "request");
+    SignatureResult proof = SignatureVerifier.bouncyCastle().verify(request);
+    if (proof instanceof SignatureResult.Invalid invalid) {
+      throw new SignatureException("the certification request's signature does not verify ("
+          + invalid.reason() + "): " + invalid.message());
+    }
+    return issueDac(request.publicKey(), vendorId, productId, commonName, notBefore, notAfter);
   }
 
   /** A DAC valid from now with no expiration, for a key the device keeps. */
@@ -188,6 +201,12 @@ public final class MatterCa {
   /** The product id in the CA's subject, if it has one. */
   public OptionalInt productId() {
     return productId;
+  }
+
+  static void requireP256(PublicKey key, String what) {
+    if (KeyAlgorithm.of(key).filter(KeyAlgorithm.EC_P256::equals).isEmpty()) {
+      throw new IllegalArgumentException(what + " must be EC P-256, was " + KeyAlgorithm.describe(key));
+    }
   }
 
   private void requireVendor(int vendorId) {

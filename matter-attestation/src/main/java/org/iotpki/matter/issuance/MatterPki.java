@@ -12,12 +12,14 @@ import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.Signer;
 
 /**
- * Creates Matter Product Attestation Authorities; PAIs and DACs come from {@link MatterCa}.
+ * Creates Matter Product Attestation Authorities and test CD signers; PAIs and DACs come from
+ * {@link MatterCa}.
  *
  * <pre>{@code
  * MatterCa paa = MatterPki.createPaa("Acme PAA", OptionalInt.of(0xFFF1), from, until);
  * MatterCa pai = paa.issuePai("Acme PAI", 0xFFF1, OptionalInt.of(0x8000), from, until);
  * X509Certificate dac = pai.issueDac(devicePublicKey, 0xFFF1, 0x8000, "Acme DAC 000042");
+ * byte[] testCd = MatterPki.createCdSigner("Acme Test CD Signer", from, until).sign(declaration);
  * }</pre>
  */
 public final class MatterPki {
@@ -38,6 +40,25 @@ public final class MatterPki {
           .basicConstraints(BasicConstraints.ca(1))
           .sign(Signer.of(key));
       return new MatterCa(paa, key, vendorId, OptionalInt.empty());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a new software key failed to sign", e);
+    }
+  }
+
+  /**
+   * A self-signed Certification Declaration signer with a new P-256 key (end entity, keyUsage
+   * digitalSignature), for test and development CDs. Verifiers trust it through {@link
+   * CdSigner#signingKeys()}; production devices carry CDs signed by the CSA.
+   */
+  public static CdSigner createCdSigner(String commonName, Instant notBefore, Instant notAfter) {
+    KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    try {
+      X509Certificate certificate = CertificateBuilder.create()
+          .subject(MatterNames.name(commonName, OptionalInt.empty(), OptionalInt.empty()))
+          .publicKey(key.getPublic())
+          .validity(notBefore, notAfter)
+          .sign(Signer.of(key));
+      return CdSigner.of(certificate, key.getPrivate());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a new software key failed to sign", e);
     }

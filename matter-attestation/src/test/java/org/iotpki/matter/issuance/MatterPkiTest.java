@@ -7,25 +7,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.iotpki.core.audit.AuditVerification;
 import org.iotpki.core.audit.FileAuditTrail;
 import org.iotpki.core.cert.BasicConstraints;
 import org.iotpki.core.cert.CertificateSummary;
+import org.iotpki.core.cert.CertificationRequest;
+import org.iotpki.core.cert.CsrBuilder;
 import org.iotpki.core.cert.KeyUsage;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.testing.OpenSsl;
 import org.iotpki.core.testing.Vectors;
 import org.iotpki.core.validation.ChainValidator;
+import org.iotpki.matter.attestation.CertificationDeclaration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +143,104 @@ class MatterPkiTest {
           .satisfies(r -> assertThat(r.certificateSerial()).isEqualTo(one.dac().getSerialNumber().toString(16)));
       assertThat(ChainValidator.builder().trustAnchor(paa.certificate()).build()
           .validate(List.of(one.dac(), pai.certificate()), Instant.now().plus(Duration.ofDays(1))).isValid()).isTrue();
+    }
+  }
+
+  @Test
+  void issuesFromAnOpenSslCsrAndKeepsTheMatterSubject() throws Exception {
+    OpenSsl.Result key = OpenSsl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "device-key.pem");
+    assertThat(key.exitCode()).as(key.output()).isZero();
+    OpenSsl.Result csr = OpenSsl.run(dir, "req", "-new", "-key", "device-key.pem", "-subj", "/CN=chosen by the device/O=Evil",
+        "-outform", "DER", "-out", "device.csr");
+    assertThat(csr.exitCode()).as(csr.output()).isZero();
+    CertificationRequest request = CertificationRequest.decode(Files.readAllBytes(dir.resolve("device.csr")));
+
+    X509Certificate dac = pai.issueDac(request, 0xFFF1, 0x8000, "iotpki DAC from CSR", FROM, MatterCa.NO_EXPIRATION);
+
+    assertThat(dac.getPublicKey().getEncoded()).isEqualTo(request.publicKey().getEncoded());
+    assertThat(dac.getSubjectX500Principal().getName()).contains("CN=iotpki DAC from CSR").doesNotContain("Evil");
+    OpenSsl.Result publicKey = OpenSsl.run(dir, "pkey", "-in", "device-key.pem", "-pubout", "-outform", "DER", "-out", "device-pub.der");
+    assertThat(publicKey.exitCode()).as(publicKey.output()).isZero();
+    assertThat(dac.getPublicKey().getEncoded()).isEqualTo(Files.readAllBytes(dir.resolve("device-pub.der")));
+  }
+
+  @Test
+  void refusesACsrWhoseSignatureDoesNotVerify() throws Exception {
+    KeyPair device = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    byte[] der = CsrBuilder.create().subject("CN=device").sign(Signer.of(device)).encoded();
+    der[der.length - 5] ^= 0x01; // inside the signature value
+
+    CertificationRequest forged = CertificationRequest.decode(der);
+
+    assertThatThrownBy(() -> pai.issueDac(forged, 0xFFF1, 0x8000, "x", FROM, UNTIL))
+        .isInstanceOf(SignatureException.class).hasMessageContaining("does not verify");
+    CertificationRequest p384 = CsrBuilder.create().subject("CN=device").sign(Signer.of(KeyPairs.generate(KeyAlgorithm.EC_P384)));
+    assertThatThrownBy(() -> pai.issueDac(p384, 0xFFF1, 0x8000, "x", FROM, UNTIL))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+  }
+
+  @Test
+  void signsCertificationDeclarationsInTheSdkEnvelope() throws Exception {
+    // connectedhomeip's sTestCMS_CDContent01 and sTestCMS_SignedMessage01, signed with its test CD key.
+    byte[] content = hex("vectors/attestation/cd/cd-content-01.hex");
+    byte[] sdkEnvelope = hex("vectors/attestation/cd/cd-cms-signed-01.hex");
+    PkiReader reader = PkiReader.defaults();
+    CdSigner sdkSigner = CdSigner.of(
+        reader.readCertificate(resource("vectors/attestation/cd/Chip-Test-CD-Signing-Cert.pem")),
+        reader.readPrivateKey(resource("vectors/attestation/cd/Chip-Test-CD-Signing-Key.pem")));
+    CertificationDeclaration declaration = CertificationDeclaration.decode(content);
+
+    // ECDSA signatures are random and their DER length varies: sign until the length matches the
+    // SDK's, then everything before the signature value must be the SDK's bytes.
+    int signatureLength = derSignatureLength(sdkEnvelope);
+    byte[] ours = sdkSigner.sign(declaration);
+    for (int attempt = 0; attempt < 64 && ours.length != sdkEnvelope.length; attempt++) {
+      ours = sdkSigner.sign(declaration);
+    }
+
+    assertThat(HexFormat.of().formatHex(ours, 0, ours.length - signatureLength))
+        .isEqualTo(HexFormat.of().formatHex(sdkEnvelope, 0, sdkEnvelope.length - signatureLength));
+    assertThat(HexFormat.of().formatHex(sdkSigner.keyId())).isEqualTo("62fa823359acfaa9963e1cfa140addf504f37160");
+  }
+
+  @Test
+  void openSslVerifiesASignedCd() throws Exception {
+    OpenSsl.require();
+    CdSigner signer = MatterPki.createCdSigner("iotpki Test CD Signer", FROM, UNTIL);
+    CertificationDeclaration declaration = new CertificationDeclaration(1, 0xFFF1, List.of(0x8000, 0x8001), 0x16,
+        "ZIG20142ZB330003-24", 0, 0, 0x2694, 0, OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
+    Files.write(dir.resolve("cd.der"), signer.sign(declaration));
+    Files.writeString(dir.resolve("signer.pem"), PemEncoder.certificate(signer.certificate()));
+
+    OpenSsl.Result result = OpenSsl.run(dir, "cms", "-verify", "-inform", "DER", "-in", "cd.der", "-binary",
+        "-certfile", "signer.pem", "-CAfile", "signer.pem", "-purpose", "any", "-out", "content.tlv");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(CertificationDeclaration.decode(Files.readAllBytes(dir.resolve("content.tlv")))).isEqualTo(declaration);
+    assertThatThrownBy(() -> CdSigner.of(signer.certificate(), pai.credential().privateKey()))
+        .hasMessageContaining("does not belong");
+  }
+
+  /** The length of the DER signature value in a CMS envelope that ends with it. */
+  private static int derSignatureLength(byte[] envelope) {
+    // ... 04 LL 30 LL' r s: the OCTET STRING's content is the ECDSA-Sig-Value SEQUENCE.
+    for (int i = envelope.length - 70; i > 0; i--) {
+      if (envelope[i] == 0x04 && envelope[i + 2] == 0x30 && i + 2 + (envelope[i + 1] & 0xFF) == envelope.length) {
+        return envelope[i + 1] & 0xFF;
+      }
+    }
+    throw new AssertionError("no trailing signature OCTET STRING");
+  }
+
+  private static byte[] hex(String path) {
+    return HexFormat.of().parseHex(new String(resource(path), StandardCharsets.US_ASCII).strip());
+  }
+
+  private static byte[] resource(String path) {
+    try {
+      return Files.readAllBytes(Path.of("src/test/resources", path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
