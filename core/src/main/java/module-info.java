@@ -9,7 +9,7 @@ module org.iotpki.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires org.slf4j;
-  requires java.sql;
+  requires transitive java.sql; // JdbcAuditTrail.ConnectionSource returns a java.sql.Connection
 
   exports org.iotpki.core;
   exports org.iotpki.core.crypto;

@@ -1,26 +1,24 @@
 package org.iotpki.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.iotpki.core.audit.AuditRecord;
-import org.iotpki.core.audit.FileAuditTrail;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code iotpki audit find FILE (--device-serial S | --cert-serial HEX)}. */
+/** {@code iotpki audit find FILE|JDBC-URL (--device-serial S | --cert-serial HEX)}. */
 @Command(
     name = "find",
     mixinStandardHelpOptions = true,
     description = {"Find the records of a device or of a certificate serial.", "Exit 0 found, 1 none, 2 unreadable."})
 final class AuditFindCommand extends IotpkiCommand {
-  @Parameters(paramLabel = "FILE", description = "The audit trail file.")
-  Path file;
+  @Parameters(paramLabel = "FILE|JDBC-URL", description = "The audit trail: a file, or a JDBC URL (jdbc:postgresql://...).")
+  String location;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Query query;
@@ -37,9 +35,10 @@ final class AuditFindCommand extends IotpkiCommand {
   int execute() throws IOException {
     List<AuditRecord> records;
     try {
+      AuditLocation trail = new AuditLocation(location);
       records = query.deviceSerial != null
-          ? FileAuditTrail.findByDeviceSerial(file, query.deviceSerial)
-          : FileAuditTrail.findByCertificateSerial(file, query.certificateSerial);
+          ? trail.findByDeviceSerial(query.deviceSerial)
+          : trail.findByCertificateSerial(query.certificateSerial);
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }

@@ -1,15 +1,13 @@
 package org.iotpki.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iotpki.core.audit.AuditVerification;
-import org.iotpki.core.audit.FileAuditTrail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code iotpki audit verify FILE}. */
+/** {@code iotpki audit verify FILE|JDBC-URL}. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
@@ -18,12 +16,12 @@ import picocli.CommandLine.Parameters;
       "Exit 0 intact, 1 broken (reason and line in the JSON), 2 unreadable."
     })
 final class AuditVerifyCommand extends IotpkiCommand {
-  @Parameters(paramLabel = "FILE", description = "The audit trail file.")
-  Path file;
+  @Parameters(paramLabel = "FILE|JDBC-URL", description = "The audit trail: a file, or a JDBC URL (jdbc:postgresql://...).")
+  String location;
 
   @Override
   int execute() throws IOException {
-    AuditVerification result = FileAuditTrail.verify(file);
+    AuditVerification result = new AuditLocation(location).verify();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("intact", result.isIntact());
     String text;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificateSummary;
@@ -21,7 +22,14 @@ import org.iotpki.core.validation.ChainResult;
 import org.iotpki.core.validation.ChainValidator;
 import org.iotpki.core.audit.AuditRecord;
 import org.iotpki.core.audit.FileAuditTrail;
+import org.iotpki.matter.attestation.AttestationVerification;
+import org.iotpki.matter.attestation.CertificationDeclaration;
+import org.iotpki.matter.attestation.DeviceAttestationVerifier;
+import org.iotpki.matter.attestation.DeviceCredentials;
+import org.iotpki.matter.attestation.PaaTrustStore;
+import org.iotpki.matter.issuance.CdSigner;
 import org.iotpki.matter.issuance.DacCredential;
+import org.iotpki.matter.issuance.DacProvisioning;
 import org.iotpki.matter.issuance.MatterCa;
 import org.iotpki.matter.issuance.MatterPki;
 import org.iotpki.testkit.TestCa;
@@ -39,16 +47,19 @@ import picocli.CommandLine.Option;
       "Walk through iotpki on an embedded test CA.",
       "Creates a root and an issuing CA, issues a device certificate, validates its chain, and",
       "shows a tampered certificate being rejected; then a Matter factory run: PAA, PAI, a batch",
-      "of DACs with an audit trail, one DAC validated and found in the trail.",
+      "of DACs with an audit trail, one device's attestation (chain, profile, test CD) verified as",
+      "matter verify does, and its DAC found in the trail.",
       "Exit 0 when every step behaved as expected."
     })
 final class DemoCommand extends IotpkiCommand {
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Also write the CA, device certificate, chain and key as PEM files here.")
+      description = "Also write the CA, device certificate, chain and key as PEM files here, and one Matter"
+          + " device's provisioning files (an earlier demo's files there are replaced).")
   Path outDirectory;
 
   private final List<Map<String, Object>> steps = new ArrayList<>();
   private final StringBuilder report = new StringBuilder();
+  private String matterHint = "";
 
   @Override
   int execute() throws IOException, PkiParseException {
@@ -85,11 +96,17 @@ final class DemoCommand extends IotpkiCommand {
     return asExpected ? ExitCode.OK : ExitCode.INVALID;
   }
 
-  /** A Matter factory run: PAA, PAI, three DACs with an audit trail, one DAC validated and looked up. */
-  private boolean matterFactory() throws IOException {
+  /**
+   * A Matter factory run: PAA, PAI, a test CD signer and CD, three DACs with an audit trail; one
+   * device's attestation verified as {@code matter verify} does, and its DAC found in the trail.
+   */
+  private boolean matterFactory() throws IOException, PkiParseException {
     Instant now = Instant.now();
     MatterCa paa = MatterPki.createPaa("iotpki Demo PAA", OptionalInt.of(0xFFF1), now.minusSeconds(3600), now.plus(Duration.ofDays(7300)));
     MatterCa pai = paa.issuePai("iotpki Demo PAI", 0xFFF1, OptionalInt.of(0x8000), now.minusSeconds(3600), now.plus(Duration.ofDays(3650)));
+    CdSigner cdSigner = MatterPki.createCdSigner("iotpki Demo CD Signer", now.minusSeconds(3600), now.plus(Duration.ofDays(3650)));
+    byte[] cd = cdSigner.sign(new CertificationDeclaration(1, 0xFFF1, List.of(0x8000), 0x0016, "ZIG00000IOTPKIDEMO1", 0, 0, 1, 0,
+        OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
     Path auditFile = outDirectory != null
         ? Files.createDirectories(outDirectory).resolve("matter-audit.log")
         : Files.createTempFile("iotpki-demo-", ".audit");
@@ -97,29 +114,55 @@ final class DemoCommand extends IotpkiCommand {
     try (FileAuditTrail audit = FileAuditTrail.open(auditFile)) {
       List<DacCredential> batch = pai.issueBatch(0xFFF1, 0x8000, List.of("SN-000001", "SN-000002", "SN-000003"), audit, "demo-line");
       DacCredential device = batch.get(1);
-      ChainResult chain = ChainValidator.builder().trustAnchor(paa.certificate()).build().validate(List.of(device.dac(), pai.certificate()));
+      AttestationVerification attestation = DeviceAttestationVerifier.builder()
+          .paaTrustStore(PaaTrustStore.of(List.of(paa.certificate())))
+          .cdSigningKeys(cdSigner.signingKeys())
+          .build()
+          .verify(DeviceCredentials.of(Encoded.der(pai.certificate()), Encoded.der(device.dac())).withCertificationDeclaration(cd));
       List<AuditRecord> found = audit.findByDeviceSerial(device.deviceSerial());
       boolean intact = audit.verify().isIntact();
-      boolean ok = chain.isValid() && intact && found.size() == 1
+      boolean ok = attestation.isVerified() && intact && found.size() == 1
           && found.get(0).certificateSerial().equals(device.dac().getSerialNumber().toString(16));
       Map<String, Object> step = new LinkedHashMap<>();
       step.put("step", "matter factory run");
       step.put("dacsIssued", batch.size());
-      step.put("dacChainValid", chain.isValid());
+      step.put("attestation", attestation.result().name());
       step.put("auditIntact", intact);
       step.put("auditFile", outDirectory != null ? auditFile.toString() : null);
       steps.add(step);
       report.append(String.format(java.util.Locale.ROOT,
-          "%-12s PAA (VID FFF1) -> PAI (PID 8000) -> %d DACs with an audit trail%n"
-              + "%-12s DAC of %s: chain %s; audit record #%d; trail %s%n",
-          "matter:", batch.size(), "", device.deviceSerial(), chain.isValid() ? "VALID" : "INVALID",
+          "%-12s PAA (VID FFF1) -> PAI (PID 8000) -> %d DACs with an audit trail; a test CD%n"
+              + "%-12s device %s: attestation %s (chain, profile, CD); audit record #%d; trail %s%n",
+          "matter:", batch.size(), "", device.deviceSerial(), attestation.result(),
           found.isEmpty() ? 0 : found.get(0).sequence(), intact ? "intact" : "BROKEN"));
+      if (outDirectory != null) {
+        writeMatter(paa, cdSigner, DacProvisioning.of(device, pai.certificate()).withCertificationDeclaration(cd));
+      }
       return ok;
     } finally {
       if (outDirectory == null) {
         Files.deleteIfExists(auditFile);
       }
     }
+  }
+
+  private void writeMatter(MatterCa paa, CdSigner cdSigner, DacProvisioning device) throws IOException {
+    save("matter-paa.pem", PemEncoder.certificate(paa.certificate()));
+    save("matter-cd-signer.pem", PemEncoder.certificate(cdSigner.certificate()));
+    Path deviceDirectory = outDirectory.resolve("matter-SN-000002");
+    if (Files.isDirectory(deviceDirectory)) {
+      // An earlier demo's device: provisioning files are never overwritten, so replace them here.
+      try (var earlier = Files.list(deviceDirectory)) {
+        for (Path file : earlier.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(deviceDirectory);
+    }
+    device.writeTo(deviceDirectory);
+    matterHint = "  ./iotpki matter verify --paa " + outDirectory.resolve("matter-paa.pem")
+        + " --pai " + deviceDirectory.resolve("pai-Cert.pem") + " --dac " + deviceDirectory.resolve("dac-Cert.pem")
+        + " --cd " + deviceDirectory.resolve("cd.der") + " --cd-signer " + outDirectory.resolve("matter-cd-signer.pem") + "\n";
   }
 
   private void step(String name, X509Certificate certificate, String what) throws PkiParseException {
@@ -169,7 +212,8 @@ final class DemoCommand extends IotpkiCommand {
         .append("  ./iotpki cert verify --cert ").append(outDirectory.resolve("device.pem"))
         .append(" --issuer ").append(outDirectory.resolve("issuing-ca.pem")).append('\n')
         .append("  ./iotpki cert validate --chain ").append(outDirectory.resolve("device-chain.pem"))
-        .append(" --trust ").append(outDirectory.resolve("root-ca.pem")).append('\n');
+        .append(" --trust ").append(outDirectory.resolve("root-ca.pem")).append('\n')
+        .append(matterHint);
     return files;
   }
 

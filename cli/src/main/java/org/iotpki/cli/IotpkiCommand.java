@@ -2,6 +2,7 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import org.iotpki.core.PkiParseException;
@@ -26,6 +27,8 @@ abstract class IotpkiCommand implements Callable<Integer> {
       return execute();
     } catch (NoSuchFileException e) {
       return error("no such file: " + e.getFile());
+    } catch (FileAlreadyExistsException e) {
+      return error("refusing to overwrite " + e.getFile());
     } catch (IOException e) {
       return error("cannot read input: " + e.getMessage());
     } catch (PkiParseException e) {

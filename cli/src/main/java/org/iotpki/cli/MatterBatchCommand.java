@@ -1,33 +1,38 @@
 package org.iotpki.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.audit.AuditTrail;
 import org.iotpki.core.audit.AuditVerification;
-import org.iotpki.core.audit.FileAuditTrail;
-import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.matter.issuance.DacCredential;
+import org.iotpki.matter.issuance.DacProvisioning;
 import org.iotpki.matter.issuance.MatterCa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code iotpki matter batch --pai-cert F --pai-key F --vid V --pid P --count N --out DIR [--audit FILE]}. */
+/** {@code iotpki matter batch --pai-cert F --pai-key F --vid V --pid P --count N --out DIR [--audit FILE|JDBC-URL] [--cd F]}. */
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
     description = {
       "Issue a production run of DACs from a PAI, each with a new P-256 key.",
-      "Writes DIR/<serial>/dac.pem, dac-key.pem (owner-only), pai.pem, and records every DAC in the",
-      "audit trail (default DIR/audit.log). Exit 0 issued, 2 usage or input error."
+      "Writes DIR/<serial>/ in connectedhomeip's development-credential layout (dac-Cert.der/.pem,",
+      "dac-Key.der/.pem owner-only, pai-Cert.der/.pem, cd.der with --cd, test_case_vector.json)",
+      "and records every DAC in the audit trail (default DIR/audit.log).",
+      "Exit 0 issued, 1 the audit trail does not verify afterwards, 2 usage or input error."
     })
 final class MatterBatchCommand extends IotpkiCommand {
+  /** Devices issued and written per round, so a large run does not hold every key in memory. */
+  private static final int CHUNK = 1000;
+
   @Option(names = "--pai-cert", required = true, paramLabel = "FILE", description = "The PAI certificate.")
   Path paiCertificate;
 
@@ -46,19 +51,27 @@ final class MatterBatchCommand extends IotpkiCommand {
   @Option(names = "--serial-prefix", paramLabel = "S", defaultValue = "SN-", description = "Device serial prefix (default ${DEFAULT-VALUE}).")
   String serialPrefix;
 
+  @Option(names = "--first-serial", paramLabel = "N", converter = NumberConverter.class, defaultValue = "1",
+      description = "Number of the first device (default ${DEFAULT-VALUE}): serials are PREFIX + 6 digits.")
+  long firstSerial;
+
   @Option(names = "--operator", paramLabel = "S", defaultValue = "iotpki-cli", description = "Operator or line id for the audit trail.")
   String operator;
+
+  @Option(names = "--cd", paramLabel = "FILE", description = "A signed Certification Declaration (DER) for every device.")
+  Path certificationDeclaration;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the credentials.")
   Path outDirectory;
 
-  @Option(names = "--audit", paramLabel = "FILE", description = "The audit trail file (default DIR/audit.log).")
-  Path auditFile;
+  @Option(names = "--audit", paramLabel = "FILE|JDBC-URL", description = "The audit trail (default DIR/audit.log).")
+  String audit;
 
   @Override
   int execute() throws IOException, PkiParseException {
-    if (count < 1 || count > 1_000_000 || vendorId < 0 || vendorId > 0xFFFF || productId < 0 || productId > 0xFFFF) {
-      return error("--count must be 1 to 1000000, --vid and --pid 16-bit numbers");
+    if (count < 1 || count > 1_000_000 || vendorId < 0 || vendorId > 0xFFFF || productId < 0 || productId > 0xFFFF
+        || firstSerial < 0 || firstSerial + count > 1_000_000_000L) {
+      return error("--count must be 1 to 1000000, --vid and --pid 16-bit numbers, --first-serial + --count below 10^9");
     }
     PkiReader reader = PkiReader.defaults();
     MatterCa pai;
@@ -67,35 +80,42 @@ final class MatterBatchCommand extends IotpkiCommand {
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
+    Optional<byte[]> cd = certificationDeclaration == null ? Optional.empty()
+        : Optional.of(Files.readAllBytes(certificationDeclaration));
     List<String> serials = new ArrayList<>();
-    for (long i = 1; i <= count; i++) {
-      serials.add(String.format(java.util.Locale.ROOT, "%s%06d", serialPrefix, i));
+    for (long i = firstSerial; i < firstSerial + count; i++) {
+      String serial = String.format(java.util.Locale.ROOT, "%s%06d", serialPrefix, i);
+      if (Files.exists(outDirectory.resolve(serial))) {
+        // Checked before anything is issued: a DAC whose key could not be written would be lost.
+        return error("refusing to overwrite the files of device " + serial + " in " + outDirectory);
+      }
+      serials.add(serial);
     }
     Files.createDirectories(outDirectory);
-    Path audit = auditFile != null ? auditFile : outDirectory.resolve("audit.log");
-    List<DacCredential> batch;
+    AuditLocation trailLocation = new AuditLocation(audit != null ? audit : outDirectory.resolve("audit.log").toString());
     AuditVerification verification;
-    try (FileAuditTrail trail = FileAuditTrail.open(audit)) {
-      batch = pai.issueBatch((int) vendorId, (int) productId, serials, trail, operator);
+    try (AuditTrail trail = trailLocation.open()) {
+      for (int from = 0; from < serials.size(); from += CHUNK) {
+        List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
+        for (DacCredential credential : pai.issueBatch((int) vendorId, (int) productId, chunk, trail, operator)) {
+          new DacProvisioning(credential.dac(), Optional.of(credential.privateKey()), pai.certificate(), cd)
+              .writeTo(outDirectory.resolve(credential.deviceSerial()));
+        }
+      }
       verification = trail.verify();
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    String paiPem = PemEncoder.certificate(pai.certificate());
-    for (DacCredential credential : batch) {
-      Path device = Files.createDirectories(outDirectory.resolve(credential.deviceSerial()));
-      Files.writeString(device.resolve("dac.pem"), PemEncoder.certificate(credential.dac()), StandardCharsets.US_ASCII);
-      Files.writeString(device.resolve("dac-key.pem"), PemEncoder.privateKey(credential.privateKey()), StandardCharsets.US_ASCII);
-      OwnerOnly.restrict(device.resolve("dac-key.pem"));
-      Files.writeString(device.resolve("pai.pem"), paiPem, StandardCharsets.US_ASCII);
-    }
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("issued", batch.size());
+    fields.put("issued", serials.size());
+    fields.put("firstDevice", serials.get(0));
+    fields.put("lastDevice", serials.get(serials.size() - 1));
     fields.put("out", outDirectory.toString());
-    fields.put("audit", audit.toString());
+    fields.put("audit", trailLocation.toString());
     fields.put("auditIntact", verification.isIntact());
-    output.result(out(), fields, String.format(java.util.Locale.ROOT, "Issued %d DACs into %s; audit trail %s is %s%n",
-        batch.size(), outDirectory, audit, verification.isIntact() ? "intact" : "BROKEN"));
+    output.result(out(), fields, String.format(java.util.Locale.ROOT, "Issued %d DACs (%s to %s) into %s; audit trail %s is %s%n",
+        serials.size(), serials.get(0), serials.get(serials.size() - 1), outDirectory, trailLocation,
+        verification.isIntact() ? "intact" : "BROKEN"));
     return verification.isIntact() ? ExitCode.OK : ExitCode.INVALID;
   }
 }

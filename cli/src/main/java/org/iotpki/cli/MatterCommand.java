@@ -2,13 +2,14 @@ package org.iotpki.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code iotpki matter}: device attestation, operational certificates, TLV, and factory DAC issuance. */
+/** {@code iotpki matter}: device attestation, factory issuance, operational certificates, TLV. */
 @Command(
     name = "matter",
     mixinStandardHelpOptions = true,
-    description = "Matter: device attestation (verify, lint), operational certificates, Matter TLV, DAC production runs.",
+    description = "Matter: device attestation (verify, lint), issuance (PAA, PAI, DAC, CDs, production runs),"
+        + " operational certificates, Matter TLV.",
     subcommands = {
-      MatterVerifyCommand.class, MatterLintCommand.class, MatterCertCommand.class, MatterTlvCommand.class,
-      MatterBatchCommand.class
+      MatterVerifyCommand.class, MatterLintCommand.class, MatterIssueCommand.class, MatterBatchCommand.class,
+      MatterCdCommand.class, MatterCertCommand.class, MatterTlvCommand.class
     })
 final class MatterCommand extends CommandGroup {}

@@ -184,6 +184,13 @@ class CliTest {
     assertThat(Files.getPosixFilePermissions(out.resolve("device-key.pem")))
         .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(demo.json().get("steps").get(5).get("attestation").asText()).isEqualTo("SUCCESS");
+    Path device = out.resolve("matter-SN-000002");
+    Run matterVerify = run("matter", "verify", "--paa", out.resolve("matter-paa.pem").toString(),
+        "--pai", device.resolve("pai-Cert.pem").toString(), "--dac", device.resolve("dac-Cert.der").toString(),
+        "--cd", device.resolve("cd.der").toString(), "--cd-signer", out.resolve("matter-cd-signer.pem").toString());
+    assertThat(matterVerify.exitCode()).as(matterVerify.out()).isZero();
+    assertThat(run("demo", "--out", out.toString()).exitCode()).as("a second demo into the same directory").isZero();
   }
 
   @Test

@@ -47,7 +47,7 @@ class MatterBatchAuditCliTest {
 
     assertThat(batch.exitCode()).isZero();
     assertThat(batch.json().get("issued").asInt()).isEqualTo(12);
-    var dac = PkiReader.defaults().readCertificate(out.resolve("SN-000007").resolve("dac.pem"));
+    var dac = PkiReader.defaults().readCertificate(out.resolve("SN-000007").resolve("dac-Cert.pem"));
     assertThat(ChainValidator.builder().trustAnchor(paa.certificate()).build()
         .validate(List.of(dac, pai.certificate()), Instant.parse("2030-01-01T00:00:00Z")).isValid()).isTrue();
     Path audit = out.resolve("audit.log");

@@ -67,7 +67,12 @@ public final class PostgresServer implements AutoCloseable {
 
   /** A new connection to the server's {@code postgres} database. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "iotpki", "");
+    return DriverManager.getConnection(jdbcUrl());
+  }
+
+  /** The JDBC URL of the server's {@code postgres} database, with its user. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=iotpki";
   }
 
   @Override

@@ -3,8 +3,10 @@ package org.iotpki.matter.issuance;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.matter.attestation.CdSigningKeys;
 import org.iotpki.matter.attestation.CertificationDeclaration;
@@ -31,11 +33,13 @@ import org.iotpki.matter.internal.CmsSignedCd;
 public final class CdSigner {
   private final X509Certificate certificate;
   private final byte[] keyId;
+  private final PrivateKey privateKey;
   private final Signer signer;
 
-  private CdSigner(X509Certificate certificate, byte[] keyId, Signer signer) {
+  private CdSigner(X509Certificate certificate, byte[] keyId, PrivateKey privateKey, Signer signer) {
     this.certificate = certificate;
     this.keyId = keyId;
+    this.privateKey = privateKey;
     this.signer = signer;
   }
 
@@ -58,12 +62,17 @@ public final class CdSigner {
     } catch (PkiParseException e) {
       throw new IllegalArgumentException("unreadable CD signing certificate: " + e.getMessage(), e);
     }
-    return new CdSigner(certificate, keyId, KeyPossession.signer(certificate, privateKey));
+    return new CdSigner(certificate, keyId, privateKey, KeyPossession.signer(certificate, privateKey));
   }
 
   /** The signing certificate. */
   public X509Certificate certificate() {
     return certificate;
+  }
+
+  /** The signing key and certificate, to store them. */
+  public Credential credential() {
+    return new Credential(privateKey, List.of(certificate));
   }
 
   /** The key identifier that signed CDs name (the certificate's subjectKeyIdentifier). */
