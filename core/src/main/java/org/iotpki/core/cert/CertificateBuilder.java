@@ -227,7 +227,19 @@ public final class CertificateBuilder {
    * @throws GeneralSecurityException if the signer fails
    */
   public X509Certificate sign(Signer signer) throws GeneralSecurityException {
-    return signX509(signer, null);
+    return parse(signDer(signer, null));
+  }
+
+  /**
+   * Checks everything, then signs, and returns the certificate's DER without parsing it into an
+   * {@link X509Certificate}: for issuing at line rate, where the encoding is all that is stored or
+   * sent (parsing costs about a tenth of an ECDSA P-256 signature).
+   *
+   * @throws IllegalArgumentException if the certificate is incomplete or inconsistent
+   * @throws GeneralSecurityException if the signer fails
+   */
+  public byte[] signEncoded(Signer signer) throws GeneralSecurityException {
+    return signDer(signer, null);
   }
 
   /**
@@ -258,10 +270,18 @@ public final class CertificateBuilder {
     if (!PublicKeyInfos.sameKey(alternativeSigner.publicKey().getEncoded(), expected)) {
       throw new IllegalArgumentException("the alternative signer's key is not the issuer's alternative public key");
     }
-    return signX509(signer, alternativeSigner);
+    return parse(signDer(signer, alternativeSigner));
   }
 
-  private X509Certificate signX509(Signer signer, Signer alternativeSigner) throws GeneralSecurityException {
+  private static X509Certificate parse(byte[] der) {
+    try {
+      return Certificates.certificate(der, 0);
+    } catch (PkiParseException e) {
+      throw new IllegalStateException("iotpki built a certificate it cannot parse", e);
+    }
+  }
+
+  private byte[] signDer(Signer signer, Signer alternativeSigner) throws GeneralSecurityException {
     Fields fields = prepare(signer);
     var builder =
         new X509v3CertificateBuilder(
@@ -271,10 +291,10 @@ public final class CertificateBuilder {
       var holder = alternativeSigner == null
           ? builder.build(new SignerAdapter(signer))
           : builder.build(new SignerAdapter(signer), false, new SignerAdapter(alternativeSigner));
-      return Certificates.certificate(holder.getEncoded(), 0);
+      return holder.getEncoded();
     } catch (RuntimeOperatorException e) {
       throw SignerAdapter.signingFailure(e);
-    } catch (java.io.IOException | PkiParseException e) {
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("iotpki built a certificate it cannot encode", e);
     }
   }

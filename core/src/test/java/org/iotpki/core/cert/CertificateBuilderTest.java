@@ -85,6 +85,25 @@ class CertificateBuilderTest {
   }
 
   @Test
+  void signEncodedIsTheDerOfWhatSignWouldReturn() throws Exception {
+    Issuer root = Issuer.root("CN=Root", KeyAlgorithm.EC_P256);
+    KeyPair device = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    BigInteger serial = new BigInteger("7a11ce", 16);
+    CertificateBuilder builder = CertificateBuilder.create().subject("CN=sensor-0042").publicKey(device.getPublic())
+        .issuer(root.certificate()).validity(START, END).serialNumber(serial);
+
+    byte[] encoded = builder.signEncoded(Signer.of(root.keyPair()));
+    X509Certificate parsed = builder.sign(Signer.of(root.keyPair()));
+
+    X509Certificate fromEncoded = org.iotpki.core.io.PkiReader.defaults().readCertificate(encoded);
+    fromEncoded.verify(root.certificate().getPublicKey());
+    // ECDSA signatures differ per call; everything they cover is the same.
+    assertThat(fromEncoded.getTBSCertificate()).isEqualTo(parsed.getTBSCertificate());
+    assertThatThrownBy(() -> CertificateBuilder.create().publicKey(device.getPublic()).validity(START, END)
+        .signEncoded(Signer.of(root.keyPair()))).hasMessageContaining("subject");
+  }
+
+  @Test
   void extendedKeyUsageIsCriticalOnlyWhenAskedFor() throws Exception {
     KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
 

@@ -113,6 +113,28 @@ public final class MatterCa {
    * @throws IllegalArgumentException for a non-P-256 key, or a VID/PID this PAI may not certify
    */
   public X509Certificate issueDac(PublicKey deviceKey, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter) {
+    try {
+      return dac(deviceKey, vendorId, productId, commonName, notBefore, notAfter).sign(signer);
+    } catch (GeneralSecurityException e) {
+      throw signingFailure(e);
+    }
+  }
+
+  /**
+   * The same DAC as {@link #issueDac(PublicKey, int, int, String, Instant, Instant)}, as DER and
+   * without parsing it: for a production line that only stores or sends the encoding.
+   *
+   * @throws IllegalArgumentException for a non-P-256 key, or a VID/PID this PAI may not certify
+   */
+  public byte[] issueDacDer(PublicKey deviceKey, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter) {
+    try {
+      return dac(deviceKey, vendorId, productId, commonName, notBefore, notAfter).signEncoded(signer);
+    } catch (GeneralSecurityException e) {
+      throw signingFailure(e);
+    }
+  }
+
+  private CertificateBuilder dac(PublicKey deviceKey, int vendorId, int productId, String commonName, Instant notBefore, Instant notAfter) {
     Objects.requireNonNull(deviceKey, "deviceKey");
     requireP256(deviceKey, "a DAC key");
     requireVendor(vendorId);
@@ -120,12 +142,11 @@ public final class MatterCa {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
           "this PAI is for product 0x%04X, not 0x%04X", productId().getAsInt(), productId));
     }
-    return sign(
-        CertificateBuilder.create()
-            .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), OptionalInt.of(productId)))
-            .publicKey(deviceKey)
-            .issuer(certificate)
-            .validity(notBefore, notAfter));
+    return CertificateBuilder.create()
+        .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), OptionalInt.of(productId)))
+        .publicKey(deviceKey)
+        .issuer(certificate)
+        .validity(notBefore, notAfter);
   }
 
   /**
@@ -221,7 +242,11 @@ public final class MatterCa {
     try {
       return builder.sign(signer);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the CA's software key failed to sign", e);
+      throw signingFailure(e);
     }
+  }
+
+  private static IllegalStateException signingFailure(GeneralSecurityException e) {
+    return new IllegalStateException("the CA's key failed to sign", e);
   }
 }

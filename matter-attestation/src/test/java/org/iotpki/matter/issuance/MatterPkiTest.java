@@ -31,7 +31,9 @@ import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.testing.OpenSsl;
 import org.iotpki.core.testing.Vectors;
 import org.iotpki.core.validation.ChainValidator;
+import org.iotpki.matter.attestation.AttestationCertType;
 import org.iotpki.matter.attestation.CertificationDeclaration;
+import org.iotpki.matter.attestation.MatterCertificateLinter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,21 @@ class MatterPkiTest {
     assertThat(CertificateSummary.of(pai.certificate()).keyUsage()).containsExactlyInAnyOrder(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN);
     assertThat(ChainValidator.builder().trustAnchor(paa.certificate()).build()
         .validate(List.of(dac, pai.certificate()), Instant.parse("2030-01-01T00:00:00Z")).isValid()).isTrue();
+  }
+
+  @Test
+  void theDerOutIssuanceIsTheSameProfile() throws Exception {
+    KeyPair device = KeyPairs.generate(KeyAlgorithm.EC_P256);
+
+    byte[] der = pai.issueDacDer(device.getPublic(), 0xFFF1, 0x8000, "iotpki DAC DER", FROM, MatterCa.NO_EXPIRATION);
+
+    X509Certificate dac = PkiReader.defaults().readCertificate(der);
+    X509Certificate reference = pai.issueDac(device.getPublic(), 0xFFF1, 0x8000, "iotpki DAC DER", FROM, MatterCa.NO_EXPIRATION);
+    assertThat(dac.getEncoded()).isEqualTo(der);
+    assertThat(dac.getSubjectX500Principal()).isEqualTo(reference.getSubjectX500Principal());
+    assertThat(CertificateSummary.of(dac).extensionOids()).isEqualTo(CertificateSummary.of(reference).extensionOids());
+    assertThat(MatterCertificateLinter.lint(dac, AttestationCertType.DAC)).isEmpty();
+    dac.verify(pai.certificate().getPublicKey());
   }
 
   @Test
