@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.audit.AuditTrail;
 import org.iotpki.core.audit.AuditVerification;
-import org.iotpki.core.io.PkiReader;
 import org.iotpki.matter.issuance.DacCredential;
 import org.iotpki.matter.issuance.DacProvisioning;
 import org.iotpki.matter.issuance.MatterCa;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iotpki matter batch --pai-cert F --pai-key F --vid V --pid P --count N --out DIR [--audit FILE|JDBC-URL] [--cd F]}. */
@@ -33,17 +33,7 @@ final class MatterBatchCommand extends IotpkiCommand {
   /** Devices issued and written per round, so a large run does not hold every key in memory. */
   private static final int CHUNK = 1000;
 
-  @Option(names = "--pai-cert", required = true, paramLabel = "FILE", description = "The PAI certificate.")
-  Path paiCertificate;
-
-  @Option(names = "--pai-key", required = true, paramLabel = "FILE", description = "The PAI private key.")
-  Path paiKey;
-
-  @Option(names = "--vid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Vendor id (e.g. 0xFFF1).")
-  long vendorId;
-
-  @Option(names = "--pid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Product id (e.g. 0x8000).")
-  long productId;
+  @Mixin PaiOptions issuer;
 
   @Option(names = "--count", required = true, paramLabel = "N", converter = NumberConverter.class, description = "How many devices.")
   long count;
@@ -69,14 +59,16 @@ final class MatterBatchCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException, PkiParseException {
-    if (count < 1 || count > 1_000_000 || vendorId < 0 || vendorId > 0xFFFF || productId < 0 || productId > 0xFFFF
-        || firstSerial < 0 || firstSerial + count > 1_000_000_000L) {
-      return error("--count must be 1 to 1000000, --vid and --pid 16-bit numbers, --first-serial + --count below 10^9");
+    if (count < 1 || count > 1_000_000 || firstSerial < 0 || firstSerial + count > 1_000_000_000L) {
+      return error("--count must be 1 to 1000000, --first-serial + --count below 10^9");
     }
-    PkiReader reader = PkiReader.defaults();
     MatterCa pai;
+    int vendorId;
+    int productId;
     try {
-      pai = MatterCa.of(reader.readCertificate(paiCertificate), reader.readPrivateKey(paiKey));
+      vendorId = issuer.vendorId();
+      productId = issuer.productId();
+      pai = issuer.pai();
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
@@ -97,7 +89,7 @@ final class MatterBatchCommand extends IotpkiCommand {
     try (AuditTrail trail = trailLocation.open()) {
       for (int from = 0; from < serials.size(); from += CHUNK) {
         List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
-        for (DacCredential credential : pai.issueBatch((int) vendorId, (int) productId, chunk, trail, operator)) {
+        for (DacCredential credential : pai.issueBatch(vendorId, productId, chunk, trail, operator)) {
           new DacProvisioning(credential.dac(), Optional.of(credential.privateKey()), pai.certificate(), cd)
               .writeTo(outDirectory.resolve(credential.deviceSerial()));
         }

@@ -42,17 +42,7 @@ import picocli.CommandLine.Option;
       "Exit 0 issued, 1 the CSR's signature does not verify, 2 usage or input error."
     })
 final class MatterIssueDacCommand extends IotpkiCommand {
-  @Option(names = "--pai-cert", required = true, paramLabel = "FILE", description = "The PAI certificate.")
-  Path paiCertificate;
-
-  @Option(names = "--pai-key", required = true, paramLabel = "FILE", description = "The PAI private key.")
-  Path paiKey;
-
-  @Option(names = "--vid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Vendor id (e.g. 0xFFF1).")
-  long vendorId;
-
-  @Option(names = "--pid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Product id (e.g. 0x8000).")
-  long productId;
+  @Mixin PaiOptions issuer;
 
   @Option(names = "--cn", required = true, paramLabel = "S", description = "Common name, e.g. \"Acme DAC SN-000042\".")
   String commonName;
@@ -98,9 +88,9 @@ final class MatterIssueDacCommand extends IotpkiCommand {
     Optional<PrivateKey> generatedKey = Optional.empty();
     MatterCa pai;
     try {
-      pai = MatterCa.of(reader.readCertificate(paiCertificate), reader.readPrivateKey(paiKey));
-      int vid = MatterIds.required(vendorId, "--vid");
-      int pid = MatterIds.required(productId, "--pid");
+      pai = issuer.pai();
+      int vid = issuer.vendorId();
+      int pid = issuer.productId();
       var notBefore = validity.notBefore();
       var notAfter = validity.notAfter(start -> MatterCa.NO_EXPIRATION);
       if (deviceKey != null && deviceKey.csr != null) {
