@@ -1,13 +1,11 @@
 package org.iotpki.benchmarks;
 
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.iotpki.core.cert.Credential;
-import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.validation.ChainResult;
 import org.iotpki.core.validation.ChainValidator;
 import org.iotpki.testkit.TestCa;
@@ -59,15 +57,6 @@ public class ChainValidationBenchmark {
   /** Baseline: only the two signature verifications, same provider, same certificates. */
   @Benchmark
   public boolean rawSignatureVerifies() throws GeneralSecurityException {
-    return verify(chain.get(0), chain.get(1)) & verify(chain.get(1), root);
-  }
-
-  private static boolean verify(X509Certificate certificate, X509Certificate issuer)
-      throws GeneralSecurityException {
-    Signature signature =
-        Signature.getInstance("SHA256withECDSA", ProviderStrategy.bouncyCastle().provider("Signature", "SHA256withECDSA"));
-    signature.initVerify(issuer.getPublicKey());
-    signature.update(certificate.getTBSCertificate());
-    return signature.verify(certificate.getSignature());
+    return RawSignatures.verify(chain.get(0), chain.get(1)) & RawSignatures.verify(chain.get(1), root);
   }
 }
