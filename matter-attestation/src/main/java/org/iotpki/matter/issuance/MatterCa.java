@@ -39,15 +39,15 @@ public final class MatterCa {
   public static final Instant NO_EXPIRATION = Instant.parse("9999-12-31T23:59:59Z");
 
   private final X509Certificate certificate;
-  private final KeyPair keyPair;
+  private final PrivateKey privateKey;
   private final Signer signer;
   private final OptionalInt vendorId;
   private final OptionalInt productId;
 
-  MatterCa(X509Certificate certificate, KeyPair keyPair, OptionalInt vendorId, OptionalInt productId) {
+  MatterCa(X509Certificate certificate, PrivateKey privateKey, Signer signer, OptionalInt vendorId, OptionalInt productId) {
     this.certificate = certificate;
-    this.keyPair = keyPair;
-    this.signer = Signer.of(keyPair);
+    this.privateKey = privateKey;
+    this.signer = signer;
     this.vendorId = vendorId;
     this.productId = productId;
   }
@@ -65,11 +65,10 @@ public final class MatterCa {
       throw new IllegalArgumentException("not a CA certificate: " + certificate.getSubjectX500Principal().getName());
     }
     requireP256(certificate.getPublicKey(), "a PAA or PAI key");
-    KeyPossession.signer(certificate, privateKey);
-    KeyPair keyPair = new KeyPair(certificate.getPublicKey(), privateKey);
     return new MatterCa(
         certificate,
-        keyPair,
+        privateKey,
+        KeyPossession.signer(certificate, privateKey),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.VID_OID),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.PID_OID));
   }
@@ -81,7 +80,7 @@ public final class MatterCa {
 
   /** The CA's key and certificate. */
   public Credential credential() {
-    return new Credential(keyPair.getPrivate(), java.util.List.of(certificate));
+    return new Credential(privateKey, java.util.List.of(certificate));
   }
 
   /** The vendor id in the CA's subject, if it has one (a PAA may not). */
@@ -104,7 +103,7 @@ public final class MatterCa {
             .issuer(certificate)
             .validity(notBefore, notAfter)
             .basicConstraints(BasicConstraints.ca(0)));
-    return new MatterCa(pai, paiKey, OptionalInt.of(vendorId), productId);
+    return new MatterCa(pai, paiKey.getPrivate(), Signer.of(paiKey), OptionalInt.of(vendorId), productId);
   }
 
   /**

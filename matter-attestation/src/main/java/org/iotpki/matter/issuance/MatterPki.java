@@ -32,14 +32,15 @@ public final class MatterPki {
   public static MatterCa createPaa(String commonName, OptionalInt vendorId, Instant notBefore, Instant notAfter) {
     vendorId.ifPresent(vid -> MatterNames.checkId(vid, "vendor id"));
     KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    Signer signer = Signer.of(key);
     try {
       X509Certificate paa = CertificateBuilder.create()
           .subject(MatterNames.name(commonName, vendorId, OptionalInt.empty()))
           .publicKey(key.getPublic())
           .validity(notBefore, notAfter)
           .basicConstraints(BasicConstraints.ca(1))
-          .sign(Signer.of(key));
-      return new MatterCa(paa, key, vendorId, OptionalInt.empty());
+          .sign(signer);
+      return new MatterCa(paa, key.getPrivate(), signer, vendorId, OptionalInt.empty());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a new software key failed to sign", e);
     }
