@@ -45,11 +45,7 @@ final class MatterBatchCommand extends IotpkiCommand {
       description = "Number of the first device (default ${DEFAULT-VALUE}): serials are PREFIX + 6 digits.")
   long firstSerial;
 
-  @Option(names = "--operator", paramLabel = "S", defaultValue = "iotpki-cli", description = "Operator or line id for the audit trail.")
-  String operator;
-
-  @Option(names = "--cd", paramLabel = "FILE", description = "A signed Certification Declaration (DER) for every device.")
-  Path certificationDeclaration;
+  @Mixin ProvisioningOptions provisioning;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the credentials.")
   Path outDirectory;
@@ -72,8 +68,7 @@ final class MatterBatchCommand extends IotpkiCommand {
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    Optional<byte[]> cd = certificationDeclaration == null ? Optional.empty()
-        : Optional.of(Files.readAllBytes(certificationDeclaration));
+    Optional<byte[]> cd = provisioning.certificationDeclaration();
     List<String> serials = new ArrayList<>();
     for (long i = firstSerial; i < firstSerial + count; i++) {
       String serial = String.format(java.util.Locale.ROOT, "%s%06d", serialPrefix, i);
@@ -89,7 +84,7 @@ final class MatterBatchCommand extends IotpkiCommand {
     try (AuditTrail trail = trailLocation.open()) {
       for (int from = 0; from < serials.size(); from += CHUNK) {
         List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
-        for (DacCredential credential : pai.issueBatch(vendorId, productId, chunk, trail, operator)) {
+        for (DacCredential credential : pai.issueBatch(vendorId, productId, chunk, trail, provisioning.operator)) {
           new DacProvisioning(credential.dac(), Optional.of(credential.privateKey()), pai.certificate(), cd)
               .writeTo(outDirectory.resolve(credential.deviceSerial()));
         }

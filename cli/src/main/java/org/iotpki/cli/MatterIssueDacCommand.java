@@ -58,9 +58,6 @@ final class MatterIssueDacCommand extends IotpkiCommand {
     Path publicKey;
   }
 
-  @Option(names = "--cd", paramLabel = "FILE", description = "A signed Certification Declaration (DER) to provision with.")
-  Path certificationDeclaration;
-
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The device's directory (must not exist).")
   Path outDirectory;
 
@@ -70,8 +67,7 @@ final class MatterIssueDacCommand extends IotpkiCommand {
   @Option(names = "--device-serial", paramLabel = "S", description = "The device's serial number, for the audit trail.")
   String deviceSerial;
 
-  @Option(names = "--operator", paramLabel = "S", defaultValue = "iotpki-cli", description = "Operator or line id for the audit trail.")
-  String operator;
+  @Mixin ProvisioningOptions provisioning;
 
   @Mixin MatterValidity validity;
 
@@ -83,6 +79,7 @@ final class MatterIssueDacCommand extends IotpkiCommand {
     if (Files.exists(outDirectory)) {
       return error("refusing to overwrite " + outDirectory + ": a device's files are written once");
     }
+    Optional<byte[]> cd = provisioning.certificationDeclaration();
     PkiReader reader = PkiReader.defaults();
     X509Certificate dac;
     Optional<PrivateKey> generatedKey = Optional.empty();
@@ -113,13 +110,11 @@ final class MatterIssueDacCommand extends IotpkiCommand {
     } catch (IllegalArgumentException e) {
       return error("cannot issue: " + e.getMessage());
     }
-    Optional<byte[]> cd = certificationDeclaration == null ? Optional.empty()
-        : Optional.of(Files.readAllBytes(certificationDeclaration));
     Optional<AuditRecord> record = Optional.empty();
     if (audit != null) {
       // Recorded before the files are written: an issued DAC is never missing from the trail.
       try (AuditTrail trail = new AuditLocation(audit).open()) {
-        record = Optional.of(trail.record(deviceSerial, dac, operator));
+        record = Optional.of(trail.record(deviceSerial, dac, provisioning.operator));
       }
     }
     List<Path> written = new DacProvisioning(dac, generatedKey, pai.certificate(), cd).writeTo(outDirectory);
