@@ -10,6 +10,7 @@ module org.iotpki.core {
   requires org.bouncycastle.util;
   requires org.slf4j;
   requires transitive java.sql; // JdbcAuditTrail.ConnectionSource returns a java.sql.Connection
+  requires java.net.http;
 
   exports org.iotpki.core;
   exports org.iotpki.core.crypto;
@@ -18,4 +19,5 @@ module org.iotpki.core {
   exports org.iotpki.core.validation;
   exports org.iotpki.core.c509;
   exports org.iotpki.core.audit;
+  exports org.iotpki.core.enroll;
 }

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
@@ -61,5 +62,31 @@ public interface Signer {
     PrivateKey privateKey = Objects.requireNonNull(keyPair.getPrivate(), "keyPair.getPrivate()");
     PublicKey publicKey = Objects.requireNonNull(keyPair.getPublic(), "keyPair.getPublic()");
     return new JcaSigner(privateKey, publicKey, algorithm, providers);
+  }
+
+  /**
+   * A software signer for a certificate's private key, after one signature with it verified with
+   * the certificate's public key: a mismatched pair would otherwise only show later, when every
+   * signature made with it fails.
+   *
+   * @throws IllegalArgumentException if the key cannot sign or is not the certificate's key
+   */
+  static Signer forCertificate(X509Certificate certificate, PrivateKey privateKey) {
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(privateKey, "privateKey");
+    Signer signer = of(new KeyPair(certificate.getPublicKey(), privateKey));
+    byte[] probe = "iotpki key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try {
+      byte[] signature = signer.sign(probe);
+      if (!org.iotpki.core.validation.SignatureVerifier.bouncyCastle()
+          .verify(signer.algorithm().oid(), certificate.getPublicKey(), probe, signature)
+          .isValid()) {
+        throw new IllegalArgumentException("the private key does not belong to the certificate "
+            + certificate.getSubjectX500Principal().getName());
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the private key cannot sign: " + e.getMessage(), e);
+    }
+    return signer;
   }
 }

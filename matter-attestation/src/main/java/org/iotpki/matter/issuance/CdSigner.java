@@ -62,7 +62,7 @@ public final class CdSigner {
     } catch (PkiParseException e) {
       throw new IllegalArgumentException("unreadable CD signing certificate: " + e.getMessage(), e);
     }
-    return new CdSigner(certificate, keyId, privateKey, KeyPossession.signer(certificate, privateKey));
+    return new CdSigner(certificate, keyId, privateKey, Signer.forCertificate(certificate, privateKey));
   }
 
   /** The signing certificate. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.io.PemEncoder;
 
 /**
@@ -64,7 +65,7 @@ public record DacProvisioning(
       if (!(key instanceof ECPrivateKey)) {
         throw new IllegalArgumentException("the DAC key is not an extractable EC key (" + key.getClass().getName() + ")");
       }
-      KeyPossession.signer(dac, key);
+      Signer.forCertificate(dac, key);
     });
     if (!dac.getIssuerX500Principal().equals(pai.getSubjectX500Principal())) {
       throw new IllegalArgumentException("the DAC was not issued by this PAI");

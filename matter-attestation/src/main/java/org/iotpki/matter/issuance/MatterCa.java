@@ -68,7 +68,7 @@ public final class MatterCa {
     return new MatterCa(
         certificate,
         privateKey,
-        KeyPossession.signer(certificate, privateKey),
+        Signer.forCertificate(certificate, privateKey),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.VID_OID),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.PID_OID));
   }

@@ -1,0 +1,38 @@
+package org.iotpki.core.enroll;
+
+import java.util.Objects;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.Signer;
+
+/** Where the key of a new certificate comes from. */
+public sealed interface EnrollmentKey
+    permits EnrollmentKey.Existing, EnrollmentKey.Generate, EnrollmentKey.ServerGenerated {
+
+  /** A key the caller holds (in software, an HSM or a secure element); it signs the request. */
+  record Existing(Signer signer) implements EnrollmentKey {
+    public Existing {
+      Objects.requireNonNull(signer, "signer");
+    }
+  }
+
+  /**
+   * A new software key generated on this side for the enrollment, returned in {@link
+   * EnrollmentOutcome.Issued#generatedKey()}.
+   */
+  record Generate(KeyAlgorithm algorithm) implements EnrollmentKey {
+    public Generate {
+      Objects.requireNonNull(algorithm, "algorithm");
+    }
+  }
+
+  /**
+   * A key the server generates and returns with the certificate (EST {@code /serverkeygen}, CMP
+   * central key generation), for devices that cannot make good keys. The client signs its request
+   * with a throw-away key of the same type, as RFC 7030 section 4.4.1 allows.
+   */
+  record ServerGenerated(KeyAlgorithm algorithm) implements EnrollmentKey {
+    public ServerGenerated {
+      Objects.requireNonNull(algorithm, "algorithm");
+    }
+  }
+}
