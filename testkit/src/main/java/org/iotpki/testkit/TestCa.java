@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import javax.security.auth.x500.X500Principal;
 import org.iotpki.core.cert.BasicConstraints;
 import org.iotpki.core.cert.CertificateBuilder;
 import org.iotpki.core.cert.Credential;
@@ -134,6 +135,15 @@ public final class TestCa {
    */
   public X509Certificate issue(
       String subject, PublicKey key, UnaryOperator<CertificateBuilder> customizer) {
+    return issue(new X500Principal(Objects.requireNonNull(subject, "subject")), key, customizer);
+  }
+
+  /**
+   * As {@link #issue(String, PublicKey, UnaryOperator)} for a subject that is already a name, such
+   * as the one in a certification request: its encoding is kept as it is.
+   */
+  public X509Certificate issue(
+      X500Principal subject, PublicKey key, UnaryOperator<CertificateBuilder> customizer) {
     Objects.requireNonNull(customizer, "customizer");
     return sign(
         customizer.apply(
@@ -142,6 +152,10 @@ public final class TestCa {
   }
 
   private CertificateBuilder builderFor(String subject, PublicKey key, Duration validity) {
+    return builderFor(new X500Principal(subject), key, validity);
+  }
+
+  private CertificateBuilder builderFor(X500Principal subject, PublicKey key, Duration validity) {
     Instant now = clock.instant();
     return CertificateBuilder.create()
         .subject(subject)
