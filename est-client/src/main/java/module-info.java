@@ -1,10 +1,11 @@
 /**
- * iotpki est-client: EST client (RFC 7030, RFC 8951): CA certificates, simple enroll and
- * re-enroll, server key generation, CSR attributes.
- *
- * <p>The API package {@code org.iotpki.est} is exported with its first type; the implementation is
- * tracked in the project's issues.
+ * iotpki est-client: an EST client (RFC 7030, RFC 8951) behind iotpki's enrollment interface: CA
+ * certificates, simple enroll and re-enroll, server key generation, CSR attributes.
  */
 module org.iotpki.est {
   requires transitive org.iotpki.core;
+  requires org.bouncycastle.provider;
+  requires org.slf4j;
+
+  exports org.iotpki.est;
 }

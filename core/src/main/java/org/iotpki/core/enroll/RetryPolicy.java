@@ -64,27 +64,32 @@ public final class RetryPolicy {
   /** {@link EnrollmentClient#enroll}, retried and polled. */
   public EnrollmentOutcome enroll(EnrollmentClient client, EnrollmentRequest request)
       throws EnrollmentTransportException {
-    return run(() -> client.enroll(request), pending -> client.poll(pending));
+    return run(() -> client.enroll(request), pending -> client.poll(pending), 1);
   }
 
   /** {@link EnrollmentClient#renew}, retried and polled. */
   public EnrollmentOutcome renew(
       EnrollmentClient client, Credential current, EnrollmentRequest request)
       throws EnrollmentTransportException {
-    return run(() -> client.renew(current, request), pending -> client.poll(pending, current));
+    return run(
+        () -> client.renew(current, request), pending -> client.poll(pending, current), 1);
   }
 
-  /** Resumes a persisted pending enrollment: {@link EnrollmentClient#poll}, retried and polled. */
+  /**
+   * Resumes a persisted pending enrollment: waits for its retry time (if the deadline allows; if
+   * not, returns it as it is), then polls, retried and polled.
+   */
   public EnrollmentOutcome resume(EnrollmentClient client, PendingEnrollment pending)
       throws EnrollmentTransportException {
-    return run(() -> client.poll(pending), client::poll);
+    return run(() -> new EnrollmentOutcome.Pending(pending), client::poll, 0);
   }
 
-  /** Resumes a persisted pending renewal of {@code current}. */
+  /** Resumes a persisted pending renewal of {@code current}, as {@link #resume} does. */
   public EnrollmentOutcome resume(
       EnrollmentClient client, PendingEnrollment pending, Credential current)
       throws EnrollmentTransportException {
-    return run(() -> client.poll(pending, current), next -> client.poll(next, current));
+    return run(
+        () -> new EnrollmentOutcome.Pending(pending), next -> client.poll(next, current), 0);
   }
 
   /**
@@ -103,10 +108,15 @@ public final class RetryPolicy {
     return Duration.ofMillis(random.applyAsLong(Math.min(ceiling, capMillis) + 1));
   }
 
-  private EnrollmentOutcome run(Call first, Poll poll) throws EnrollmentTransportException {
+  /**
+   * @param firstAttempt 1 when {@code first} calls the server, 0 when it only replays a persisted
+   *     outcome (which spends no attempt)
+   */
+  private EnrollmentOutcome run(Call first, Poll poll, int firstAttempt)
+      throws EnrollmentTransportException {
     Instant giveUpAt = clock.instant().plus(deadline);
     Call call = first;
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = firstAttempt; ; attempt++) {
       EnrollmentOutcome outcome;
       try {
         outcome = call.run();
@@ -123,8 +133,9 @@ public final class RetryPolicy {
       if (!(outcome instanceof EnrollmentOutcome.Pending pending)) {
         return outcome;
       }
-      Duration untilRetryAt = Duration.between(clock.instant(), pending.enrollment().retryAt());
-      Duration wait = max(untilRetryAt, backoff(attempt));
+      Duration untilRetryAt =
+          max(Duration.between(clock.instant(), pending.enrollment().retryAt()), Duration.ZERO);
+      Duration wait = attempt == 0 ? untilRetryAt : max(untilRetryAt, backoff(attempt));
       if (attempt >= maxAttempts || !fits(wait, giveUpAt)) {
         return outcome;
       }

@@ -100,6 +100,29 @@ class RetryPolicyTest {
   }
 
   @Test
+  void resumingWaitsForThePersistedRetryTimeThenPolls() throws Exception {
+    EnrollmentOutcome issued = new EnrollmentOutcome.Rejected("done", "");
+    Scripted client = new Scripted(issued);
+    PendingEnrollment persisted = ((EnrollmentOutcome.Pending) pendingFor(Duration.ofSeconds(45)))
+        .enrollment();
+
+    assertThat(policy().build().resume(client, persisted)).isSameAs(issued);
+    assertThat(waits).containsExactly(Duration.ofSeconds(45));
+    assertThat(client.polls).isEqualTo(1);
+  }
+
+  @Test
+  void resumingAfterTheRetryTimePollsAtOnce() throws Exception {
+    Scripted client = new Scripted(new EnrollmentOutcome.Rejected("done", ""));
+    PendingEnrollment overdue = ((EnrollmentOutcome.Pending) pendingFor(Duration.ofSeconds(-60)))
+        .enrollment();
+
+    policy().build().resume(client, overdue);
+
+    assertThat(waits).containsExactly(Duration.ZERO);
+  }
+
+  @Test
   void returnsPendingWhenTheDeadlineWouldPass() throws Exception {
     EnrollmentOutcome pending = pendingFor(Duration.ofHours(1));
     Scripted client = new Scripted(pending);
