@@ -3,6 +3,7 @@ module org.iotpki.cli {
   requires org.iotpki.core;
   requires org.iotpki.matter;
   requires org.iotpki.pqc;
+  requires org.iotpki.est;
   requires org.iotpki.testkit;
   requires info.picocli;
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.enroll.EnrollmentTransportException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,6 +40,23 @@ abstract class IotpkiCommand implements Callable<Integer> {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /**
+   * Reports a failure to talk to an enrollment server (exit 2), with its kind ({@code failure}:
+   * CONNECT, TLS, TIMEOUT, ...) and whether the same request may be sent again.
+   */
+  int transportFailure(EnrollmentTransportException e) {
+    if (output.json) {
+      Map<String, Object> json = Output.errorObject(e.getMessage());
+      json.put("failure", e.failure().name());
+      json.put("retrySafe", e.retrySafe());
+      e.retryAfter().ifPresent(after -> json.put("retryAfterSeconds", after.toSeconds()));
+      output.result(out(), json, "");
+    }
+    spec.commandLine().getErr().println("iotpki: " + e.getMessage());
+    spec.commandLine().getErr().flush();
+    return ExitCode.USAGE_OR_INPUT;
   }
 
   /** Reports unusable input or options; returns the exit code to return. */

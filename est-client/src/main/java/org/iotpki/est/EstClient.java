@@ -99,6 +99,24 @@ public final class EstClient implements EnrollmentClient {
     return new Builder(server);
   }
 
+  /**
+   * The EST directory a pending enrollment was made with, to build the client that resumes it.
+   *
+   * @throws IllegalArgumentException if {@code pending} is not an EST enrollment
+   */
+  public static URI serverOf(PendingEnrollment pending) {
+    if (!pending.protocol().equals(PROTOCOL)) {
+      throw new IllegalArgumentException("not an EST enrollment but " + pending.protocol());
+    }
+    return URI.create(pending.require("uri"));
+  }
+
+  /** Whether a pending EST enrollment is a renewal, which is polled with the credential it renews. */
+  public static boolean isRenewal(PendingEnrollment pending) {
+    serverOf(pending);
+    return Boolean.parseBoolean(pending.require("renewal"));
+  }
+
   /** The EST directory this client talks to, label included, ending in '/'. */
   public URI baseUri() {
     return base;

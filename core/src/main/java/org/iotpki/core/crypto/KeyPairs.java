@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.NamedParameterSpec;
@@ -41,6 +42,18 @@ public final class KeyPairs {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a " + algorithm.displayName() + " key", e);
     }
+  }
+
+  /**
+   * The key pair of a private key, its public key derived from it: for a key file that holds no
+   * public key (a PKCS#8 key without the optional field, a SEC1 key).
+   *
+   * @throws IllegalArgumentException for a key whose public key cannot be derived here (a handle
+   *     to a key in a token, a composite key): take the public key from its certificate instead
+   */
+  public static KeyPair fromPrivateKey(PrivateKey privateKey) {
+    Objects.requireNonNull(privateKey, "privateKey");
+    return new KeyPair(DerivedPublicKeys.of(privateKey), privateKey);
   }
 
   private static String jcaName(KeyAlgorithm algorithm) {
