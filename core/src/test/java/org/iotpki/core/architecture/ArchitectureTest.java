@@ -30,6 +30,7 @@ class ArchitectureTest {
       Set.of(
           "java.base",
           "java.sql", // JDK: the JDBC audit trail (drivers are the application's choice)
+          "java.net.http", // JDK: HttpClient, the default enrollment HttpTransport
           "org.bouncycastle.provider",
           "org.bouncycastle.pkix",
           "org.bouncycastle.util",
