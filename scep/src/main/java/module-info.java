@@ -1,9 +1,9 @@
-/**
- * iotpki scep: SCEP client (RFC 8894) for day-zero factory provisioning.
- *
- * <p>The API package {@code org.iotpki.scep} is exported with its first type; the implementation is
- * tracked in the project's issues.
- */
+/** iotpki scep: a SCEP client (RFC 8894) behind iotpki's enrollment interface. */
 module org.iotpki.scep {
   requires transitive org.iotpki.core;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
+
+  exports org.iotpki.scep;
 }

@@ -1,8 +1,11 @@
-/** iotpki testkit: an in-process test CA and an EST test server, for tests of iotpki and of its users. */
+/** iotpki testkit: an in-process test CA and EST and SCEP test servers, for tests of iotpki and of its users. */
 module org.iotpki.testkit {
   requires transitive org.iotpki.core;
   requires jdk.httpserver;
   requires org.slf4j;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
 
   exports org.iotpki.testkit;
 }

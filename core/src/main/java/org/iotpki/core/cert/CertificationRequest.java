@@ -31,6 +31,7 @@ public final class CertificationRequest {
   private final byte[] signedContent;
   private final byte[] signature;
   private final List<CertificateExtension> requestedExtensions;
+  private final char[] challengePassword;
 
   private CertificationRequest(PKCS10CertificationRequest request, PublicKey publicKey)
       throws java.io.IOException {
@@ -43,6 +44,7 @@ public final class CertificationRequest {
     this.signedContent = request.toASN1Structure().getCertificationRequestInfo().getEncoded();
     this.signature = request.getSignature();
     this.requestedExtensions = extensions(request);
+    this.challengePassword = challengePassword(request);
   }
 
   /** Decodes the DER of a request, making its public key with BouncyCastle. */
@@ -111,6 +113,25 @@ public final class CertificationRequest {
   /** The extensions requested in a PKCS#9 extensionRequest attribute, in order. */
   public List<CertificateExtension> requestedExtensions() {
     return requestedExtensions;
+  }
+
+  /** The PKCS#9 challengePassword attribute (SCEP, some EST servers), if the request has one. */
+  public java.util.Optional<char[]> challengePassword() {
+    return java.util.Optional.ofNullable(challengePassword).map(char[]::clone);
+  }
+
+  private static char[] challengePassword(PKCS10CertificationRequest request) {
+    Attribute[] attributes =
+        request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_challengePassword);
+    if (attributes.length == 0 || attributes[0].getAttributeValues().length == 0) {
+      return null;
+    }
+    ASN1Encodable value = attributes[0].getAttributeValues()[0];
+    // DirectoryString: PrintableString, UTF8String, ... (RFC 2985 section 5.4.1).
+    if (!(value instanceof org.bouncycastle.asn1.ASN1String text)) {
+      throw new IllegalArgumentException("challengePassword is not a string");
+    }
+    return text.getString().toCharArray();
   }
 
   private static List<CertificateExtension> extensions(PKCS10CertificationRequest request) {

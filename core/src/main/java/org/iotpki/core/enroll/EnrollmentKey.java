@@ -1,6 +1,9 @@
 package org.iotpki.core.enroll;
 
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.util.Objects;
+import java.util.Optional;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.Signer;
 
@@ -8,10 +11,28 @@ import org.iotpki.core.crypto.Signer;
 public sealed interface EnrollmentKey
     permits EnrollmentKey.Existing, EnrollmentKey.Generate, EnrollmentKey.ServerGenerated {
 
-  /** A key the caller holds (in software, an HSM or a secure element); it signs the request. */
-  record Existing(Signer signer) implements EnrollmentKey {
+  /**
+   * A key the caller holds (in software, an HSM or a secure element); it signs the request.
+   *
+   * @param signer signs with the key
+   * @param privateKey the key itself (a software key or a token handle), for protocols that also
+   *     decrypt with it (SCEP encrypts the issued certificate to the requester); empty when the
+   *     caller only has a signer
+   */
+  record Existing(Signer signer, Optional<PrivateKey> privateKey) implements EnrollmentKey {
     public Existing {
       Objects.requireNonNull(signer, "signer");
+      Objects.requireNonNull(privateKey, "privateKey");
+    }
+
+    /** A key known only by its signer. */
+    public Existing(Signer signer) {
+      this(signer, Optional.empty());
+    }
+
+    /** A key pair: signs with its default algorithm and can decrypt. */
+    public static Existing of(KeyPair keyPair) {
+      return new Existing(Signer.of(keyPair), Optional.of(keyPair.getPrivate()));
     }
   }
 

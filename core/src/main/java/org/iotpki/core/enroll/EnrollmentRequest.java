@@ -167,6 +167,11 @@ public final class EnrollmentRequest {
       return key(new EnrollmentKey.Existing(signer));
     }
 
+    /** Certifies a key pair the caller holds (signing and, where the protocol needs it, decrypting). */
+    public Builder key(java.security.KeyPair keyPair) {
+      return key(EnrollmentKey.Existing.of(keyPair));
+    }
+
     /** Generates a new key of this type on this side for the certificate. */
     public Builder generateKey(KeyAlgorithm algorithm) {
       return key(new EnrollmentKey.Generate(algorithm));

@@ -66,9 +66,14 @@ class ArchitectureTest {
     assertThat(descriptor.name()).isEqualTo("org.iotpki.core");
     assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name)
         .allSatisfy(name -> assertThat(ALLOWED_CORE_MODULES).contains(name));
-    assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+    assertThat(descriptor.exports()).filteredOn(e -> !e.isQualified())
+        .extracting(ModuleDescriptor.Exports::source)
         .isNotEmpty()
         .allSatisfy(pkg -> assertThat(pkg).startsWith("org.iotpki.core").doesNotContain("internal"));
+    // Internals may be shared with iotpki's own modules, never with anyone else.
+    assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+        .allSatisfy(e -> assertThat(e.targets()).allSatisfy(
+            target -> assertThat(target).startsWith("org.iotpki.")));
   }
 
   @Test

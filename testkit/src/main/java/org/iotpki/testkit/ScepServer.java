@@ -1,0 +1,177 @@
+package org.iotpki.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.iotpki.core.cert.KeyUsage;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
+
+/**
+ * A SCEP server (RFC 8894) on 127.0.0.1 over a {@link TestCa}, for tests of SCEP clients:
+ * GetCACaps, GetCACert (an RSA RA certificate and the CA's chain to its root, as {@code
+ * x-x509-ca-ra-cert}), and
+ * PKIOperation by GET or POST: PKCSReq with a challenge password, RenewalReq signed with a
+ * certificate of this CA, CertPoll, GetCert. With {@link Builder#manualApproval()} requests stay
+ * PENDING until {@link #approveAll()}. Faults are scripted one PKIOperation at a time.
+ *
+ * <pre>{@code
+ * try (ScepServer scep = ScepServer.builder(issuingCa).challenge("otp".toCharArray()).start()) {
+ *   ScepClient client = ScepClient.builder(scep.uri()).build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Plain HTTP: SCEP messages are signed and encrypted themselves. Instances are thread-safe.
+ */
+public final class ScepServer implements AutoCloseable {
+  /** The capabilities GetCACaps lists (DES3 too: the server decrypts it, and strongSwan asks). */
+  public static final List<String> CAPABILITIES =
+      List.of("POSTPKIOperation", "Renewal", "SHA-256", "AES", "DES3", "SCEPStandard");
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ScepHandler handler;
+  private final URI uri;
+
+  private ScepServer(HttpServer server, ExecutorService executor, ScepHandler handler) {
+    this.server = server;
+    this.executor = executor;
+    this.handler = handler;
+    this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/scep");
+  }
+
+  /** A builder for a server issuing with {@code issuingCa}. */
+  public static Builder builder(TestCa issuingCa) {
+    return new Builder(issuingCa);
+  }
+
+  /** The SCEP URI, {@code http://127.0.0.1:PORT/scep}. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The TCP port. */
+  public int port() {
+    return uri.getPort();
+  }
+
+  /** The RA certificate that decrypts requests and signs answers. */
+  public X509Certificate raCertificate() {
+    return handler.raCertificate();
+  }
+
+  /** Issues every request waiting for manual approval, at the requester's next CertPoll. */
+  public void approveAll() {
+    handler.approveAll();
+  }
+
+  /** Scripts faults: each PKIOperation takes the next one, in order. */
+  public void enqueue(Fault... faults) {
+    for (Fault fault : faults) {
+      handler.enqueue(Objects.requireNonNull(fault, "fault"));
+    }
+  }
+
+  /** The messageType of each PKIOperation served, and the pkiStatus answered ("-" for none). */
+  public List<String> operations() {
+    return handler.operations();
+  }
+
+  /** Stops the server at once. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** A misbehaviour for one PKIOperation. */
+  public enum Fault {
+    /** HTTP 500 without a CertRep. */
+    SERVER_ERROR,
+    /** The connection closed without an answer. */
+    DROP,
+    /** A CertRep signed with a key that is not the RA's. */
+    WRONG_SIGNER,
+    /** A CertRep whose recipientNonce is not the request's senderNonce. */
+    WRONG_NONCE,
+    /** A CertRep for another transaction ID. */
+    WRONG_TRANSACTION,
+    /** A body that is not CMS at all. */
+    GARBAGE
+  }
+
+  /** Configures a {@link ScepServer}. */
+  public static final class Builder {
+    private final TestCa issuingCa;
+    private char[] challenge;
+    private boolean manualApproval;
+    private int port;
+
+    private Builder(TestCa issuingCa) {
+      this.issuingCa = Objects.requireNonNull(issuingCa, "issuingCa");
+    }
+
+    /** The challenge password PKCSReq must carry (default: none required). */
+    public Builder challenge(char[] challenge) {
+      Objects.requireNonNull(challenge, "challenge");
+      if (challenge.length == 0) {
+        throw new IllegalArgumentException("empty challenge");
+      }
+      this.challenge = challenge.clone();
+      return this;
+    }
+
+    /** Answers PKCSReq and RenewalReq with PENDING until {@link ScepServer#approveAll()}. */
+    public Builder manualApproval() {
+      this.manualApproval = true;
+      return this;
+    }
+
+    /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not a TCP port: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public ScepServer start() {
+      KeyPair raKey = KeyPairs.generate(KeyAlgorithm.RSA_2048);
+      X509Certificate ra = issuingCa.issue("CN=iotpki Test SCEP RA", raKey.getPublic(),
+          b -> b.keyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT));
+      ScepHandler handler = new ScepHandler(issuingCa, ra, raKey.getPrivate(),
+          challenge == null ? null : challenge.clone(), manualApproval);
+      ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "iotpki-scep-server");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        HttpServer server =
+            HttpServer.create(new InetSocketAddress(EstTls.loopback(), port), 0);
+        server.createContext("/scep", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new ScepServer(server, executor, handler);
+      } catch (IOException e) {
+        executor.shutdownNow();
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
+    }
+  }
+}
