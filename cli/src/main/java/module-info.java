@@ -4,6 +4,7 @@ module org.iotpki.cli {
   requires org.iotpki.matter;
   requires org.iotpki.pqc;
   requires org.iotpki.est;
+  requires org.iotpki.scep;
   requires org.iotpki.testkit;
   requires info.picocli;
 

@@ -45,12 +45,7 @@ final class EstCacertsCommand extends IotpkiCommand {
     } catch (EnrollmentTransportException e) {
       return transportFailure(e);
     } catch (EnrollmentRejectedException e) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("status", "rejected");
-      json.put("reason", e.rejection().code());
-      json.put("detail", e.rejection().detail());
-      output.result(out(), json, "rejected: " + e.rejection() + "\n");
-      return ExitCode.INVALID;
+      return rejected(e);
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }

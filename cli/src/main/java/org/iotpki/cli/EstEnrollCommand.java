@@ -5,14 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.crypto.KeyAlgorithm;
-import org.iotpki.core.crypto.KeyPairs;
-import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.enroll.EnrollmentKey;
 import org.iotpki.core.enroll.EnrollmentRequest;
-import org.iotpki.core.io.PkiReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,8 +75,7 @@ class EstEnrollCommand extends EstEnrollmentCommand {
     if (key == null) {
       return new EnrollmentKey.Generate(keyType);
     }
-    PrivateKey privateKey = PkiReader.defaults().readPrivateKey(key);
-    return new EnrollmentKey.Existing(Signer.of(KeyPairs.fromPrivateKey(privateKey)));
+    return KeyFile.read(key);
   }
 
   EnrollmentRequest request(EnrollmentKey enrollmentKey) throws IOException {

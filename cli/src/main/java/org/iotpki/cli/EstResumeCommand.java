@@ -44,8 +44,13 @@ final class EstResumeCommand extends EstEnrollmentCommand {
     }
     Credential renewing = credential;
     String again = resumeCommand() + (renewing == null ? "" : " " + current.asOptions());
-    return enroll(policy -> renewing == null
-        ? policy.resume(this.server.client(server), pending)
-        : policy.resume(this.server.client(server), pending, renewing), again);
+    return enroll(policy -> {
+      EstClient client = this.server.client(server);
+      if (!waits()) {
+        return renewing == null ? client.poll(pending) : client.poll(pending, renewing);
+      }
+      return renewing == null
+          ? policy.resume(client, pending) : policy.resume(client, pending, renewing);
+    }, again);
   }
 }

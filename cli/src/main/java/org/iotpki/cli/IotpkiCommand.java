@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.enroll.EnrollmentRejectedException;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,16 @@ abstract class IotpkiCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("iotpki: " + e.getMessage());
     spec.commandLine().getErr().flush();
     return ExitCode.USAGE_OR_INPUT;
+  }
+
+  /** Reports a server's refusal of an operation (exit 1), with its code as {@code reason}. */
+  int rejected(EnrollmentRejectedException e) {
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("status", "rejected");
+    json.put("reason", e.rejection().code());
+    json.put("detail", e.rejection().detail());
+    output.result(out(), json, "rejected: " + e.rejection() + "\n");
+    return ExitCode.INVALID;
   }
 
   /** Reports unusable input or options; returns the exit code to return. */

@@ -5,41 +5,53 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.testkit.EstServer;
+import org.iotpki.testkit.ScepServer;
 import org.iotpki.testkit.TestCa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iotpki testkit serve}: an EST server on 127.0.0.1 with a new test CA, until the process
- * is stopped.
+ * {@code iotpki testkit serve}: EST and SCEP servers on 127.0.0.1 with a new test CA, until the
+ * process is stopped.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an EST server (RFC 7030) on 127.0.0.1 with a new test CA, until stopped (Ctrl-C, SIGTERM).",
-      "Creates a root and the issuing CA \"CN=iotpki Test EST CA\", writes the root to DIR/ca.pem (the",
-      "TLS trust anchor and EST root) and the issuing CA to DIR/issuing-ca.pem, and prints the URL, the",
-      "CA file and the HTTP Basic credentials.",
-      "Clients may authenticate with those or with a TLS certificate the CA issued.",
+      "Run an EST server (RFC 7030, --est-port) and/or a SCEP server (RFC 8894, --scep-port) on",
+      "127.0.0.1 with a new test CA, until stopped (Ctrl-C, SIGTERM). Creates a root and the issuing",
+      "CA \"CN=iotpki Test Issuing CA\", writes the root to DIR/ca.pem (the TLS trust anchor and EST",
+      "root) and the issuing CA to DIR/issuing-ca.pem, and prints the URLs and credentials.",
+      "EST clients may authenticate with HTTP Basic or a TLS certificate the CA issued; SCEP clients",
+      "with the challenge password.",
       "Exit 2 for usage errors, such as a port in use."
     })
 final class TestkitServeCommand extends IotpkiCommand {
-  static final String ISSUING_CA = "CN=iotpki Test EST CA";
+  static final String ISSUING_CA = "CN=iotpki Test Issuing CA";
 
   @Option(names = "--dir", required = true, paramLabel = "DIR",
       description = "Where to write ca.pem and issuing-ca.pem (created if missing; earlier ones are replaced).")
   Path directory;
 
-  @Option(names = "--est-port", required = true, paramLabel = "PORT",
-      description = "The EST server's TCP port on 127.0.0.1; 0 picks a free one.")
-  int port;
+  @Option(names = "--est-port", paramLabel = "PORT",
+      description = "Serve EST on this TCP port of 127.0.0.1; 0 picks a free one.")
+  Integer port;
+
+  @Option(names = "--scep-port", paramLabel = "PORT",
+      description = "Serve SCEP (plain HTTP, http://127.0.0.1:PORT/scep) on this port; 0 picks a free one.")
+  Integer scepPort;
+
+  @Option(names = "--scep-challenge", paramLabel = "PW",
+      description = "The SCEP challenge password (default: a random one, printed at start).")
+  String scepChallenge;
 
   @Option(names = "--est-user", paramLabel = "USER", defaultValue = EstServer.DEFAULT_USERNAME,
       description = "The HTTP Basic user name (default: ${DEFAULT-VALUE}).")
@@ -51,16 +63,23 @@ final class TestkitServeCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException {
-    if (port < 0 || port > 65535) {
-      return error("--est-port must be a TCP port (0 to 65535), not " + port);
+    if (port == null && scepPort == null) {
+      return error("nothing to serve: give --est-port and/or --scep-port");
+    }
+    for (Integer p : new Integer[] {port, scepPort}) {
+      if (p != null && (p < 0 || p > 65535)) {
+        return error("a port is 0 to 65535, not " + p);
+      }
     }
     if (user.isEmpty() || user.indexOf(':') >= 0) {
       return error("--est-user must not be empty nor contain ':'");
     }
-    if (password != null && password.isEmpty()) {
-      return error("--est-password must not be empty");
+    if ((password != null && password.isEmpty())
+        || (scepChallenge != null && scepChallenge.isEmpty())) {
+      return error("--est-password and --scep-challenge must not be empty");
     }
     char[] secret = password != null ? password.toCharArray() : randomPassword();
+    char[] challenge = scepChallenge != null ? scepChallenge.toCharArray() : randomPassword();
 
     TestCa root = TestCa.create();
     TestCa issuing = root.intermediate(ISSUING_CA);
@@ -69,36 +88,61 @@ final class TestkitServeCommand extends IotpkiCommand {
     Path issuingCaFile = directory.resolve("issuing-ca.pem");
     Files.writeString(issuingCaFile, PemEncoder.certificate(issuing.certificate()));
 
-    EstServer.Builder builder = EstServer.builder(issuing).credentials(user, secret).port(port);
-    EstServer server;
+    List<AutoCloseable> servers = new ArrayList<>();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
     try {
-      server = builder.start();
+      if (port != null) {
+        EstServer est = EstServer.builder(issuing).credentials(user, secret).port(port).start();
+        servers.add(est);
+        fields.put("url", est.uri().toString());
+        fields.put("port", est.port());
+        fields.put("user", user);
+        fields.put("password", new String(secret));
+        text.append("EST server at ").append(est.uri()).append(" (trust ")
+            .append(caFile.toAbsolutePath()).append("), user ").append(user)
+            .append(", password ").append(secret).append('\n');
+      }
+      if (scepPort != null) {
+        ScepServer scep = ScepServer.builder(issuing).challenge(challenge).port(scepPort).start();
+        servers.add(scep);
+        fields.put("scepUrl", scep.uri().toString());
+        fields.put("scepPort", scep.port());
+        fields.put("scepChallenge", new String(challenge));
+        text.append("SCEP server at ").append(scep.uri()).append(", challenge ")
+            .append(challenge).append('\n');
+      }
     } catch (UncheckedIOException e) {
-      return error("cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
+      closeAll(servers);
+      return error(e.getMessage());
     }
-    Thread closeOnExit = new Thread(server::close, "iotpki-testkit-serve-shutdown");
+    fields.put("caFile", caFile.toAbsolutePath().toString());
+    fields.put("issuingCaFile", issuingCaFile.toAbsolutePath().toString());
+    Thread closeOnExit = new Thread(() -> closeAll(servers), "iotpki-testkit-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(closeOnExit);
     try {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("url", server.uri().toString());
-      fields.put("port", server.port());
-      fields.put("caFile", caFile.toAbsolutePath().toString());
-      fields.put("issuingCaFile", issuingCaFile.toAbsolutePath().toString());
-      fields.put("user", user);
-      fields.put("password", new String(secret));
-      output.result(out(), fields, "EST server at " + server.uri() + " (trust " + caFile.toAbsolutePath()
-          + "), user " + user + ", password " + new String(secret) + "\n");
-      new CountDownLatch(1).await(); // until the JVM exits (the hook closes the server) or interrupted
+      output.result(out(), fields, text.toString());
+      new CountDownLatch(1).await(); // until the JVM exits (the hook closes the servers) or interrupted
       return ExitCode.OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.OK; // stopped in process, as a test does
     } finally {
-      server.close();
+      closeAll(servers);
       try {
         Runtime.getRuntime().removeShutdownHook(closeOnExit);
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or has run
+      }
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> servers) {
+    for (AutoCloseable server : servers) {
+      try {
+        server.close();
+      } catch (Exception e) {
+        // closing test servers on the way out: nothing to do about it
       }
     }
   }

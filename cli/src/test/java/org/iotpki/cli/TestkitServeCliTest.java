@@ -54,13 +54,13 @@ class TestkitServeCliTest {
       assertThat(started.get("password").asText()).isEqualTo("secret");
       assertThat(started.get("caFile").asText()).isEqualTo(dir.resolve("ca.pem").toAbsolutePath().toString());
       assertThat(PkiReader.defaults().readCertificate(Path.of(started.get("issuingCaFile").asText()))
-          .getSubjectX500Principal().getName()).isEqualTo("CN=iotpki Test EST CA");
+          .getSubjectX500Principal().getName()).isEqualTo("CN=iotpki Test Issuing CA");
       assertThat(url.getHost()).isEqualTo("127.0.0.1");
       assertThat(url.getPort()).isEqualTo(started.get("port").asInt()).isPositive();
       assertThat(cacerts.statusCode()).isEqualTo(200);
       List<X509Certificate> chain = CertsOnly.decode(Base64.getMimeDecoder().decode(cacerts.body()));
       assertThat(chain).extracting(c -> c.getSubjectX500Principal().getName())
-          .containsExactlyInAnyOrder("CN=iotpki Test EST CA", "CN=iotpki Test Root CA");
+          .containsExactlyInAnyOrder("CN=iotpki Test Issuing CA", "CN=iotpki Test Root CA");
       assertThat(chain).contains(ca);
     } finally {
       serve.interrupt();
@@ -68,6 +68,28 @@ class TestkitServeCliTest {
     }
     assertThat(serve.isAlive()).isFalse();
     assertThat(exitCode.get()).as(err.toString()).isZero();
+  }
+
+  @Test
+  void servesScepToo() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Thread serve = new Thread(() -> Main.run(new PrintWriter(out), new PrintWriter(err),
+        "testkit", "serve", "--dir", dir.resolve("scep").toString(), "--scep-port", "0",
+        "--scep-challenge", "otp", "--json"));
+    serve.start();
+    try {
+      JsonNode started = JSON.readTree(awaitJson(out, serve));
+      assertThat(started.has("url")).isFalse();
+      assertThat(started.get("scepChallenge").asText()).isEqualTo("otp");
+      HttpResponse<String> caps = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(started.get("scepUrl").asText() + "?operation=GetCACaps"))
+              .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(caps.body()).contains("POSTPKIOperation");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
   }
 
   @Test

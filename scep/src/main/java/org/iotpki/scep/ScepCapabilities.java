@@ -15,7 +15,7 @@ public record ScepCapabilities(Set<String> keywords) {
   public static final int MAX_KEYWORDS = 64;
 
   public ScepCapabilities {
-    keywords = Set.copyOf(keywords);
+    keywords = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(keywords));
   }
 
   /** Reads a GetCACaps body: keywords separated by line breaks, white space trimmed. */

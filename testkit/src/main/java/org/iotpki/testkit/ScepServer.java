@@ -170,7 +170,7 @@ public final class ScepServer implements AutoCloseable {
         return new ScepServer(server, executor, handler);
       } catch (IOException e) {
         executor.shutdownNow();
-        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
       }
     }
   }

@@ -1,0 +1,45 @@
+package org.iotpki.cli;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.iotpki.core.enroll.EnrollmentRejectedException;
+import org.iotpki.core.enroll.EnrollmentTransportException;
+import org.iotpki.scep.ScepCapabilities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code iotpki scep cacaps --url URL}. */
+@Command(name = "cacaps", mixinStandardHelpOptions = true,
+    description = {"The SCEP server's capabilities (GetCACaps).",
+        "Exit 0, 1 refused (reason: HTTP status), 2 usage or transport error."})
+final class ScepCacapsCommand extends IotpkiCommand {
+  @Option(names = "--url", required = true, paramLabel = "URL",
+      description = "The SCEP server, e.g. http://ca.example/scep.")
+  URI url;
+
+  @Mixin ScepServerOptions server;
+
+  @Override
+  int execute() {
+    ScepCapabilities capabilities;
+    try {
+      capabilities = server.client(url).capabilities();
+    } catch (EnrollmentTransportException e) {
+      return transportFailure(e);
+    } catch (EnrollmentRejectedException e) {
+      return rejected(e);
+    } catch (IllegalArgumentException e) {
+      return error(e.getMessage());
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("capabilities", capabilities.keywords().stream().sorted().toList());
+    json.put("post", capabilities.post());
+    json.put("aes", capabilities.aes());
+    json.put("renewal", capabilities.renewal());
+    json.put("sha256", capabilities.sha256());
+    output.result(out(), json, String.join("\n", capabilities.keywords()) + "\n");
+    return ExitCode.OK;
+  }
+}

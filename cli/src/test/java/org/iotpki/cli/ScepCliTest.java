@@ -1,0 +1,128 @@
+package org.iotpki.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.iotpki.core.crypto.Signer;
+import org.iotpki.core.io.PkiReader;
+import org.iotpki.testkit.ScepServer;
+import org.iotpki.testkit.TestCa;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iotpki scep ...} against the testkit SCEP server: exit codes and JSON of the contract. */
+class ScepCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static TestCa issuing;
+  static ScepServer server;
+  static ScepServer manual;
+
+  @BeforeAll
+  static void start() {
+    issuing = TestCa.create().intermediate("CN=iotpki Test SCEP CA");
+    server = ScepServer.builder(issuing).challenge("otp".toCharArray()).start();
+    manual = ScepServer.builder(issuing).challenge("otp".toCharArray()).manualApproval().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    manual.close();
+  }
+
+  record Run(int exitCode, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String out(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  @Test
+  void cacapsAndCacert() throws Exception {
+    Run caps = run("scep", "cacaps", "--url", server.uri().toString(), "--json");
+    assertThat(caps.exitCode()).as(caps.err()).isZero();
+    assertThat(caps.json().get("renewal").asBoolean()).isTrue();
+
+    Run cacert = run("scep", "cacert", "--url", server.uri().toString(), "--out",
+        out("scep-ca.pem"), "--json");
+    assertThat(cacert.exitCode()).as(cacert.err()).isZero();
+    assertThat(cacert.json().get("ca").asText()).isEqualTo("CN=iotpki Test SCEP CA");
+    assertThat(cacert.json().get("encryption").asText()).isEqualTo("CN=iotpki Test SCEP RA");
+  }
+
+  @Test
+  void enrollThenRenew() throws Exception {
+    Run enrolled = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "otp",
+        "--subject", "CN=cli-scep", "--out", out("device"), "--json");
+
+    assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
+    Path key = dir.resolve("device/key.pem");
+    assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    Signer.forCertificate(PkiReader.defaults().readCertificate(dir.resolve("device/cert.pem")),
+        PkiReader.defaults().readPrivateKey(key));
+
+    Run renewed = run("scep", "renew", "--url", server.uri().toString(), "--cert",
+        out("device/chain.pem"), "--key", out("device/key.pem"), "--out", out("renewed"), "--json");
+
+    assertThat(renewed.exitCode()).as(renewed.err()).isZero();
+    assertThat(renewed.json().get("subject").asText()).isEqualTo("CN=cli-scep");
+  }
+
+  @Test
+  void aWrongChallengeExitsOneWithTheFailInfo() throws Exception {
+    Run run = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "guess",
+        "--subject", "CN=cli-wrong", "--out", out("wrong"), "--json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.json().get("reason").asText()).isEqualTo("badRequest");
+  }
+
+  @Test
+  void pendingExitsThreeThenPollIssuesAfterApproval() throws Exception {
+    Run first = run("scep", "enroll", "--url", manual.uri().toString(), "--challenge", "otp",
+        "--subject", "CN=cli-manual", "--out", out("manual"), "--json");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
+    String state = first.json().get("state").asText();
+    assertThat(first.json().get("resume").asText()).startsWith("iotpki scep poll --state " + state);
+
+    Run still = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
+    assertThat(still.exitCode()).as(still.err()).isEqualTo(3);
+
+    manual.approveAll();
+    Run issued = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
+    assertThat(issued.exitCode()).as(issued.err()).isZero();
+    assertThat(issued.json().get("subject").asText()).isEqualTo("CN=cli-manual");
+    assertThat(Path.of(state)).doesNotExist();
+  }
+
+  @Test
+  void nothingListeningExitsTwoWithTheFailure() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Run run = run("scep", "cacaps", "--url", "http://127.0.0.1:" + closed + "/scep", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.json().get("failure").asText()).isEqualTo("CONNECT");
+  }
+}
