@@ -378,7 +378,7 @@ public final class EstServer implements AutoCloseable {
       ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
       HttpsServer server;
       try {
-        server = HttpsServer.create(new InetSocketAddress(EstTls.loopback(), port), 0);
+        server = HttpsServer.create(Loopback.address(port), 0);
       } catch (IOException e) {
         executor.shutdownNow();
         throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);

@@ -3,8 +3,6 @@ package org.iotpki.testkit;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -40,7 +38,7 @@ final class EstTls {
             "CN=localhost",
             key.getPublic(),
             builder ->
-                builder.subjectAltNames(GeneralName.dns("localhost"), GeneralName.ip(loopback())));
+                builder.subjectAltNames(GeneralName.dns("localhost"), GeneralName.ip(Loopback.address())));
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate);
     List<X509Certificate> caChain = issuingCa.chainToRoot();
@@ -76,14 +74,5 @@ final class EstTls {
         parameters.setSSLParameters(ssl);
       }
     };
-  }
-
-  /** 127.0.0.1, whatever the JVM prefers for "localhost". */
-  static InetAddress loopback() {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    } catch (UnknownHostException e) {
-      throw new AssertionError("a literal address needs no lookup", e);
-    }
   }
 }

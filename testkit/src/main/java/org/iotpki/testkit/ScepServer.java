@@ -163,7 +163,7 @@ public final class ScepServer implements AutoCloseable {
       });
       try {
         HttpServer server =
-            HttpServer.create(new InetSocketAddress(EstTls.loopback(), port), 0);
+            HttpServer.create(Loopback.address(port), 0);
         server.createContext("/scep", handler);
         server.setExecutor(executor);
         server.start();
