@@ -124,6 +124,21 @@ class ScepClientTest {
   }
 
   @Test
+  void getCertFindsAnIssuedCertificateBySerial() throws Exception {
+    EnrollmentOutcome.Issued issued = issued(client().enroll(request("CN=sensor-0009").build()));
+    Credential device = issued.credential().orElseThrow();
+
+    EnrollmentOutcome.Issued found =
+        issued(client().certificate(device, issued.certificate().getSerialNumber()));
+    EnrollmentOutcome unknown = client().certificate(device, java.math.BigInteger.valueOf(42));
+
+    assertThat(found.certificate()).isEqualTo(issued.certificate());
+    assertThat(found.generatedKey()).isEmpty();
+    assertThat(unknown).isInstanceOfSatisfying(EnrollmentOutcome.Rejected.class,
+        rejected -> assertThat(rejected.code()).isEqualTo("badCertID"));
+  }
+
+  @Test
   void pendingIsPolledAfterApprovalFromThePersistedState() throws Exception {
     try (ScepServer manual = ScepServer.builder(issuing).challenge(CHALLENGE).manualApproval()
         .start()) {

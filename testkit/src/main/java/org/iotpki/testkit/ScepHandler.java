@@ -43,6 +43,7 @@ final class ScepHandler implements HttpHandler {
   /** Requests waiting for approval, by transaction ID; the value is the CSR. */
   private final Map<String, CertificationRequest> waiting = new ConcurrentHashMap<>();
   private final Map<String, X509Certificate> issued = new ConcurrentHashMap<>();
+  private final Map<java.math.BigInteger, X509Certificate> bySerial = new ConcurrentHashMap<>();
   private final KeyPair impostor = KeyPairs.generate(KeyAlgorithm.RSA_2048);
   private volatile boolean approveAll;
 
@@ -179,6 +180,10 @@ final class ScepHandler implements HttpHandler {
         }
         return approveAll ? issue(request.transactionId(), csr) : ScepMessages.Reply.pending();
       }
+      case "21": {
+        X509Certificate found = bySerial.get(ScepMessages.serialOf(request.content()));
+        return found == null ? ScepMessages.Reply.failure(4) : ScepMessages.Reply.success(found);
+      }
       default:
         return ScepMessages.Reply.failure(2);
     }
@@ -196,6 +201,7 @@ final class ScepHandler implements HttpHandler {
     X509Certificate certificate = ca.issue(csr.subject(), csr.publicKey(), b -> b);
     waiting.remove(transactionId);
     issued.put(transactionId, certificate);
+    bySerial.put(certificate.getSerialNumber(), certificate);
     return ScepMessages.Reply.success(certificate);
   }
 

@@ -167,6 +167,16 @@ final class ScepMessages {
     }
   }
 
+  /** The serial number of a GetCert request's IssuerAndSerialNumber. */
+  static java.math.BigInteger serialOf(byte[] issuerAndSerial) {
+    try {
+      return org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(issuerAndSerial)
+          .getSerialNumber().getValue();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an IssuerAndSerialNumber", e);
+    }
+  }
+
   private static Provider bouncyCastle() {
     return ProviderStrategy.bouncyCastle().provider("Cipher", "AES");
   }

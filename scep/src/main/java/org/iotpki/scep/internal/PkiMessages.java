@@ -99,11 +99,10 @@ public final class PkiMessages {
         X500Name.getInstance(subject.getEncoded())}));
   }
 
-  /** IssuerAndSerialNumber of a certificate (GetCert, GetCRL). */
-  public static byte[] issuerAndSerial(X509Certificate certificate) {
-    return Asn1.der(new IssuerAndSerialNumber(
-        X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()),
-        certificate.getSerialNumber()));
+  /** IssuerAndSerialNumber (GetCert, RFC 8894 section 3.3.4). */
+  public static byte[] issuerAndSerial(javax.security.auth.x500.X500Principal issuer,
+      java.math.BigInteger serial) {
+    return Asn1.der(new IssuerAndSerialNumber(X500Name.getInstance(issuer.getEncoded()), serial));
   }
 
   private static Attribute attribute(
