@@ -1,9 +1,9 @@
-/**
- * iotpki cmp: CMPv2 client (RFC 9480, Lightweight CMP profile RFC 9483).
- *
- * <p>The API package {@code org.iotpki.cmp} is exported with its first type; the implementation is
- * tracked in the project's issues.
- */
+/** iotpki cmp: a CMPv2 client (RFC 4210, RFC 9480, Lightweight CMP profile RFC 9483). */
 module org.iotpki.cmp {
   requires transitive org.iotpki.core;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
+
+  exports org.iotpki.cmp;
 }

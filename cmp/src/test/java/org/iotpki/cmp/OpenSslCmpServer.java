@@ -1,0 +1,118 @@
+package org.iotpki.cmp;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iotpki.core.cert.Credential;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.testing.OpenSsl;
+import org.iotpki.testkit.TestCa;
+
+/**
+ * OpenSSL's CMP mock server ({@code openssl cmp -port 0}), a CMP server we did not write, with a
+ * test CA made here. It never issues: it answers every certificate request with {@code
+ * -rsp_cert}, so tests request that certificate's key ({@link #deviceKey()}).
+ */
+final class OpenSslCmpServer implements AutoCloseable {
+  static final String REFERENCE = "mock-reference";
+  static final char[] SECRET = "cmp-shared-secret".toCharArray();
+  private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\[::\\]:(\\d+)");
+
+  final TestCa ca;
+  final Credential serverCredential;
+  final Credential clientCredential;
+  final KeyPair deviceKey;
+  final X509Certificate deviceCertificate;
+  private final Process process;
+  private final URI uri;
+
+  private OpenSslCmpServer(Path dir, List<String> extra) throws Exception {
+    OpenSsl.require();
+    ca = TestCa.create();
+    serverCredential = ca.issue("CN=iotpki CMP mock server");
+    clientCredential = ca.issue("CN=cmp-client");
+    deviceKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    deviceCertificate = ca.issue("CN=cmp-device", deviceKey.getPublic(), b -> b);
+    write(dir, "ca.pem", PemEncoder.certificate(ca.certificate()));
+    write(dir, "srv.pem", PemEncoder.certificate(serverCredential.certificate()));
+    write(dir, "srv.key", PemEncoder.privateKey(serverCredential.privateKey()));
+    write(dir, "rsp.pem", PemEncoder.certificate(deviceCertificate));
+    List<String> command = new ArrayList<>(List.of("openssl", "cmp", "-port", "0",
+        "-srv_ref", REFERENCE, "-srv_secret", "pass:" + new String(SECRET),
+        "-srv_cert", "srv.pem", "-srv_key", "srv.key", "-srv_trusted", "ca.pem",
+        "-rsp_cert", "rsp.pem", "-rsp_capubs", "ca.pem"));
+    command.addAll(extra);
+    process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectErrorStream(true).start();
+    uri = URI.create("http://127.0.0.1:" + awaitPort() + "/pkix/");
+  }
+
+  /** A fresh server (OpenSSL 3.0's mock server can crash across scenarios: one per test). */
+  static OpenSslCmpServer start(Path dir, String... extraOptions) throws Exception {
+    return new OpenSslCmpServer(dir, List.of(extraOptions));
+  }
+
+  URI uri() {
+    return uri;
+  }
+
+  private int awaitPort() throws Exception {
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          Matcher accept = ACCEPT.matcher(line);
+          if (accept.find()) {
+            drain(out);
+            return Integer.parseInt(accept.group(1));
+          }
+        }
+        throw new IllegalStateException("openssl cmp ended without listening");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return port.get(20, TimeUnit.SECONDS);
+  }
+
+  /** Keeps reading the server's output, so that a full pipe never blocks it. */
+  private static void drain(BufferedReader out) {
+    Thread drainer = new Thread(() -> {
+      try {
+        while (out.readLine() != null) {
+          // discarded
+        }
+      } catch (IOException closed) {
+        // the server stopped
+      }
+    }, "openssl-cmp-output");
+    drainer.setDaemon(true);
+    drainer.start();
+  }
+
+  private static void write(Path dir, String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+  }
+}
