@@ -5,6 +5,7 @@ module org.iotpki.cli {
   requires org.iotpki.pqc;
   requires org.iotpki.est;
   requires org.iotpki.scep;
+  requires org.iotpki.cmp;
   requires org.iotpki.testkit;
   requires info.picocli;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
       "Certificates and chains today; the whole device lifecycle as the project grows."
     },
     subcommands = {
-      CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, EstCommand.class, ScepCommand.class,
+      CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, EstCommand.class, ScepCommand.class, CmpCommand.class,
       AuditCommand.class,
       TestkitCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
     },

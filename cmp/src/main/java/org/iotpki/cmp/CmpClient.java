@@ -110,6 +110,24 @@ public final class CmpClient implements EnrollmentClient {
     this.clock = builder.clock;
   }
 
+  /**
+   * The CMP URI a pending request was made with, to build the client that polls it.
+   *
+   * @throws IllegalArgumentException if {@code pending} is not a CMP enrollment
+   */
+  public static URI serverOf(PendingEnrollment pending) {
+    if (!pending.protocol().equals(PROTOCOL)) {
+      throw new IllegalArgumentException("not a CMP enrollment but " + pending.protocol());
+    }
+    return URI.create(pending.require("uri"));
+  }
+
+  /** Whether a pending CMP request is polled with a signing credential rather than the secret. */
+  public static boolean signedWithCertificate(PendingEnrollment pending) {
+    serverOf(pending);
+    return !pending.state().containsKey("reference");
+  }
+
   /** A builder for the CMP server at {@code uri} (its full path, e.g. {@code .../pkix/}). */
   public static Builder builder(URI uri) {
     return new Builder(uri);

@@ -14,6 +14,9 @@ import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.enroll.RetryPolicy;
+import org.iotpki.core.testing.OpenSsl;
+import org.iotpki.testkit.OpenSslCmpServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenSslCmpInteropTest {
   @TempDir Path dir;
+
+  @BeforeEach
+  void requireOpenSsl() {
+    OpenSsl.require();
+  }
 
   private static EnrollmentRequest request(OpenSslCmpServer server) {
     return EnrollmentRequest.builder().subject("CN=cmp-device")

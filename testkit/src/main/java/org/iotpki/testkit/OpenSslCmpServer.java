@@ -1,4 +1,4 @@
-package org.iotpki.cmp;
+package org.iotpki.testkit;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -20,29 +20,45 @@ import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.io.PemEncoder;
-import org.iotpki.core.testing.OpenSsl;
-import org.iotpki.testkit.TestCa;
 
 /**
- * OpenSSL's CMP mock server ({@code openssl cmp -port 0}), a CMP server we did not write, with a
- * test CA made here. It never issues: it answers every certificate request with {@code
- * -rsp_cert}, so tests request that certificate's key ({@link #deviceKey()}).
+ * OpenSSL's CMP mock server ({@code openssl cmp -port 0}, OpenSSL 3.0 or later) as a peer for
+ * tests of CMP clients, with a test CA made here. It does not issue: it answers every certificate
+ * request with one fixed certificate, so tests request that certificate's key ({@link
+ * #deviceKey}). It accepts the shared secret {@link #SECRET} under {@link #REFERENCE}, and
+ * signatures by certificates of {@link #ca}.
+ *
+ * <pre>{@code
+ * try (OpenSslCmpServer cmp = OpenSslCmpServer.start(tempDir)) {
+ *   ... CmpClient.builder(cmp.uri()).sharedSecret(OpenSslCmpServer.REFERENCE, OpenSslCmpServer.SECRET) ...
+ * }
+ * }</pre>
+ *
+ * <p>It listens on all interfaces (OpenSSL cannot bind one) and serves one connection at a time:
+ * use one HTTP client per server. OpenSSL 3.0's mock server can crash across scenarios: start a
+ * fresh one per test.
  */
-final class OpenSslCmpServer implements AutoCloseable {
-  static final String REFERENCE = "mock-reference";
-  static final char[] SECRET = "cmp-shared-secret".toCharArray();
+public final class OpenSslCmpServer implements AutoCloseable {
+  /** The reference (senderKID) of the shared secret. */
+  public static final String REFERENCE = "mock-reference";
+  /** The shared secret. */
+  public static final char[] SECRET = "cmp-shared-secret".toCharArray();
   private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\[::\\]:(\\d+)");
 
-  final TestCa ca;
-  final Credential serverCredential;
-  final Credential clientCredential;
-  final KeyPair deviceKey;
-  final X509Certificate deviceCertificate;
+  /** The CA of every certificate here. */
+  public final TestCa ca;
+  /** The server's signing credential. */
+  public final Credential serverCredential;
+  /** A client credential the server accepts signatures of. */
+  public final Credential clientCredential;
+  /** The key whose certificate the server returns. */
+  public final KeyPair deviceKey;
+  /** The certificate the server returns for every request. */
+  public final X509Certificate deviceCertificate;
   private final Process process;
   private final URI uri;
 
   private OpenSslCmpServer(Path dir, List<String> extra) throws Exception {
-    OpenSsl.require();
     ca = TestCa.create();
     serverCredential = ca.issue("CN=iotpki CMP mock server");
     clientCredential = ca.issue("CN=cmp-client");
@@ -63,12 +79,18 @@ final class OpenSslCmpServer implements AutoCloseable {
     uri = URI.create("http://127.0.0.1:" + awaitPort() + "/pkix/");
   }
 
-  /** A fresh server (OpenSSL 3.0's mock server can crash across scenarios: one per test). */
-  static OpenSslCmpServer start(Path dir, String... extraOptions) throws Exception {
+  /**
+   * Starts {@code openssl cmp} in {@code dir} (which gets its files) with more options, such as
+   * {@code -poll_count 2 -check_after 1} or {@code -grant_implicitconf}.
+   *
+   * @throws Exception if openssl is missing or does not start listening within 20 seconds
+   */
+  public static OpenSslCmpServer start(Path dir, String... extraOptions) throws Exception {
     return new OpenSslCmpServer(dir, List.of(extraOptions));
   }
 
-  URI uri() {
+  /** The server's URI, {@code http://127.0.0.1:PORT/pkix/}. */
+  public URI uri() {
     return uri;
   }
 
@@ -76,6 +98,7 @@ final class OpenSslCmpServer implements AutoCloseable {
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      // OpenSSL prints the port it got for -port 0.
       try {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
           Matcher accept = ACCEPT.matcher(line);

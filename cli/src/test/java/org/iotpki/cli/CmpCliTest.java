@@ -1,0 +1,89 @@
+package org.iotpki.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.testing.OpenSsl;
+import org.iotpki.testkit.OpenSslCmpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iotpki cmp ...} against OpenSSL's CMP mock server: exit codes and JSON of the contract. */
+class CmpCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  @BeforeEach
+  void requireOpenSsl() {
+    OpenSsl.require();
+  }
+
+  record Run(int exitCode, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private String write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text).toString();
+  }
+
+  @Test
+  void enrollWithTheSharedSecretThenRevoke() throws Exception {
+    try (OpenSslCmpServer server = OpenSslCmpServer.start(Files.createDirectories(dir.resolve("srv")))) {
+      String key = write("device.key", PemEncoder.privateKey(server.deviceKey.getPrivate()));
+      String secret = write("secret.txt", new String(OpenSslCmpServer.SECRET) + "\n");
+
+      Run enrolled = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
+          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--subject", "CN=cmp-device",
+          "--key", key, "--out", dir.resolve("out").toString(), "--json");
+
+      assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
+      assertThat(PkiReader.defaults().readCertificate(dir.resolve("out/cert.pem")))
+          .isEqualTo(server.deviceCertificate);
+      assertThat(enrolled.json().get("files").has("key")).isFalse();
+
+      Run revoked = run("cmp", "revoke", "--url", server.uri().toString(), "--ref",
+          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--revoke",
+          dir.resolve("out/cert.pem").toString(), "--reason", "1", "--json");
+      assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+      assertThat(revoked.json().get("status").asText()).isEqualTo("revoked");
+    }
+  }
+
+  @Test
+  void aWrongSecretExitsOneWithTheFailureName() throws Exception {
+    try (OpenSslCmpServer server = OpenSslCmpServer.start(Files.createDirectories(dir.resolve("srv")))) {
+      String key = write("device.key", PemEncoder.privateKey(server.deviceKey.getPrivate()));
+
+      Run wrong = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
+          OpenSslCmpServer.REFERENCE, "--secret", "wrong", "--subject", "CN=cmp-device",
+          "--key", key, "--out", dir.resolve("wrong").toString(), "--json");
+      assertThat(wrong.exitCode()).isEqualTo(1);
+      assertThat(wrong.json().get("reason").asText()).isEqualTo("badRequest");
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("cmp", "enroll", "--url", "http://127.0.0.1:1/pkix/", "--cmd", "xx",
+        "--subject", "CN=x", "--out", dir.resolve("x").toString()).exitCode()).isEqualTo(2);
+    assertThat(run("cmp", "enroll", "--url", "http://127.0.0.1:1/pkix/", "--ref", "r",
+        "--subject", "CN=x", "--out", dir.resolve("y").toString()).exitCode()).isEqualTo(2);
+  }
+}
