@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.testing.Program;
 import org.iotpki.testkit.EstServer;
 import org.iotpki.testkit.TestCa;
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +51,8 @@ class StrongSwanEstInteropTest {
     return "https://127.0.0.1:" + server.port();
   }
 
-  private StrongSwanPki.Result pki(String... args) throws Exception {
-    StrongSwanPki.Result result = StrongSwanPki.run(dir, args);
+  private Program.Result pki(String... args) throws Exception {
+    Program.Result result = StrongSwanPki.run(dir, args);
     assertThat(result.exitCode()).as("pki %s:%n%s", String.join(" ", args), result.stderr())
         .isZero();
     return result;
@@ -108,7 +109,7 @@ class StrongSwanEstInteropTest {
   void aWrongPasswordFails() throws Exception {
     newKeyAndRequest("device", "CN=strongswan-wrong");
 
-    StrongSwanPki.Result result = StrongSwanPki.run(dir, "--est", "--url", url(), "--cacert",
+    Program.Result result = StrongSwanPki.run(dir, "--est", "--url", url(), "--cacert",
         "ca.pem", "--in", "device.req", "--userpass", "swan:wrong");
 
     assertThat(result.exitCode()).isNotZero();

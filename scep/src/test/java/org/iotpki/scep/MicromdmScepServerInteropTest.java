@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentRequest;
+import org.iotpki.core.testing.Program;
 import org.iotpki.core.validation.ChainValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,18 +35,19 @@ class MicromdmScepServerInteropTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Peer.require("scepserver", "scep");
+    Program.require(Program.installed("scepserver"), "micromdm's scepserver is not installed"
+        + " (apt-get install scep); the SCEP interop test with it did not run");
     Path depot = Files.createDirectories(dir.resolve("depot"));
-    Peer.Result init = Peer.run(dir, "scepserver", "ca", "-init", "-depot", depot.toString(),
-        "-keySize", "2048", "-years", "1", "-organization", "iotpki interop",
-        "-country", "US");
+    Program.Result init = Program.run(dir, List.of("scepserver", "ca", "-init", "-depot",
+        depot.toString(), "-keySize", "2048", "-years", "1", "-organization", "iotpki interop",
+        "-country", "US"));
     assertThat(init.exitCode()).as(init.stderr()).isZero();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     // -allowrenew 0: the same subject may enroll again (renewal, reruns).
-    server = Peer.start(dir, dir.resolve("scepserver.log"), "scepserver", "-depot",
+    server = Program.start(dir, dir.resolve("scepserver.log"), "scepserver", "-depot",
         depot.toString(), "-port", Integer.toString(port), "-challenge", CHALLENGE,
         "-allowrenew", "0");
     uri = URI.create("http://127.0.0.1:" + port + "/scep");
@@ -111,7 +114,7 @@ class MicromdmScepServerInteropTest {
         .isEqualTo("CN=micromdm-device-1");
     Signer.forCertificate(issued.certificate(), issued.generatedKey().orElseThrow());
     assertThat(ChainValidator.builder().trustAnchor(scep.scepCaCertificates().ca()).build()
-        .validate(java.util.List.of(issued.certificate())).isValid()).isTrue();
+        .validate(List.of(issued.certificate())).isValid()).isTrue();
   }
 
   @Test

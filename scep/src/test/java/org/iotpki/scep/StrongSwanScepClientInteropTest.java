@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.testing.Program;
 import org.iotpki.testkit.ScepServer;
 import org.iotpki.testkit.TestCa;
 import org.junit.jupiter.api.AfterAll;
@@ -40,22 +43,22 @@ class StrongSwanScepClientInteropTest {
 
   @BeforeEach
   void requirePki() throws Exception {
-    Peer.require("pki", "strongswan-pki libstrongswan-extra-plugins");
+    Program.require(Program.installed("pki"), "strongSwan's pki is not installed (apt-get install"
+        + " strongswan-pki libstrongswan-extra-plugins); the SCEP interop test with it did not run");
     Files.writeString(dir.resolve("ra.pem"), PemEncoder.certificate(server.raCertificate()));
     Files.writeString(dir.resolve("ca.pem"), PemEncoder.certificate(issuing.certificate()));
   }
 
-  private Peer.Result pki(String... args) throws Exception {
-    String[] command = new String[args.length + 3];
-    command[0] = "pki";
-    System.arraycopy(args, 0, command, 1, args.length);
-    command[args.length + 1] = "--debug";
-    command[args.length + 2] = "2";
-    return Peer.run(dir, command);
+  private Program.Result pki(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add("pki");
+    command.addAll(List.of(args));
+    command.addAll(List.of("--debug", "2"));
+    return Program.run(dir, command);
   }
 
-  private byte[] ok(Peer.Result result) {
-    assertThat(result.exitCode()).as(result.stderr() + new String(result.stdout())).isZero();
+  private byte[] ok(Program.Result result) {
+    assertThat(result.exitCode()).as(result.stderr() + result.stdoutText()).isZero();
     return result.stdout();
   }
 
@@ -105,7 +108,7 @@ class StrongSwanScepClientInteropTest {
   void aWrongChallengeFails() throws Exception {
     rsaKey("device.key");
 
-    Peer.Result result = pki("--scep", "--url", server.uri().toString(), "--in", "device.key",
+    Program.Result result = pki("--scep", "--url", server.uri().toString(), "--in", "device.key",
         "--dn", "CN=strongswan-wrong", "-p", "guess", "--cacert-enc", "ra.pem",
         "--cacert-sig", "ra.pem", "--cacert", "ca.pem", "--cipher", "des3");
 
