@@ -22,6 +22,7 @@ module org.iotpki.core {
   exports org.iotpki.core.enroll;
   // Shared with iotpki's own protocol modules only (BC adapters, DER checks); not an API.
   exports org.iotpki.core.internal to
+      org.iotpki.est,
       org.iotpki.scep,
       org.iotpki.cmp;
 }

@@ -52,6 +52,7 @@ import org.iotpki.core.enroll.EnrollmentTransportException.Failure;
 import org.iotpki.core.enroll.HttpTransport;
 import org.iotpki.core.enroll.JdkHttpTransport;
 import org.iotpki.core.enroll.PendingEnrollment;
+import org.iotpki.core.internal.Durations;
 import org.iotpki.core.internal.Certificates;
 import org.iotpki.core.io.PkiReader;
 
@@ -116,10 +117,8 @@ public final class CmpClient implements EnrollmentClient {
    * @throws IllegalArgumentException if {@code pending} is not a CMP enrollment
    */
   public static URI serverOf(PendingEnrollment pending) {
-    if (!pending.protocol().equals(PROTOCOL)) {
-      throw new IllegalArgumentException("not a CMP enrollment but " + pending.protocol());
-    }
-    return URI.create(pending.require("uri"));
+    pending.requireProtocol(PROTOCOL);
+    return pending.server();
   }
 
   /** Whether a pending CMP request is polled with a signing credential rather than the secret. */
@@ -532,11 +531,7 @@ public final class CmpClient implements EnrollmentClient {
 
     /** How long each exchange may take (default 30 seconds). */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = Durations.positive(timeout, "timeout");
       return this;
     }
 
@@ -585,7 +580,7 @@ public final class CmpClient implements EnrollmentClient {
     Map<String, String> toMap(URI uri) {
       Base64.Encoder b64 = Base64.getEncoder();
       Map<String, String> map = new LinkedHashMap<>();
-      map.put("uri", uri.toString());
+      map.put(PendingEnrollment.SERVER, uri.toString());
       map.put("body-type", Integer.toString(type));
       map.put("recip-nonce", b64.encodeToString(recipNonce));
       map.put("public-key", b64.encodeToString(publicKey));
@@ -599,14 +594,7 @@ public final class CmpClient implements EnrollmentClient {
     }
 
     static State of(PendingEnrollment pending, URI uri) {
-      if (!pending.protocol().equals(PROTOCOL)) {
-        throw new IllegalArgumentException(
-            "not a CMP enrollment but " + pending.protocol() + "; poll it with its own client");
-      }
-      if (!pending.require("uri").equals(uri.toString())) {
-        throw new IllegalArgumentException(
-            "the pending enrollment is with " + pending.require("uri") + ", not " + uri);
-      }
+      pending.requireMadeBy(PROTOCOL, uri);
       Base64.Decoder b64 = Base64.getDecoder();
       Map<String, String> state = pending.state();
       try {

@@ -39,6 +39,7 @@ import org.iotpki.core.enroll.HttpResponse;
 import org.iotpki.core.enroll.HttpTransport;
 import org.iotpki.core.enroll.JdkHttpTransport;
 import org.iotpki.core.enroll.PendingEnrollment;
+import org.iotpki.core.internal.Durations;
 import org.iotpki.est.internal.EstBase64;
 import org.iotpki.est.internal.EstResponses;
 import org.slf4j.Logger;
@@ -105,10 +106,8 @@ public final class EstClient implements EnrollmentClient {
    * @throws IllegalArgumentException if {@code pending} is not an EST enrollment
    */
   public static URI serverOf(PendingEnrollment pending) {
-    if (!pending.protocol().equals(PROTOCOL)) {
-      throw new IllegalArgumentException("not an EST enrollment but " + pending.protocol());
-    }
-    return URI.create(pending.require("uri"));
+    pending.requireProtocol(PROTOCOL);
+    return pending.server();
   }
 
   /** Whether a pending EST enrollment is a renewal, which is polled with the credential it renews. */
@@ -426,11 +425,7 @@ public final class EstClient implements EnrollmentClient {
 
     /** How long each exchange may take (default 30 seconds). */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = Durations.positive(timeout, "timeout");
       return this;
     }
 
@@ -505,7 +500,7 @@ public final class EstClient implements EnrollmentClient {
     Map<String, String> toMap(URI base) {
       Map<String, String> map = new LinkedHashMap<>();
       Base64.Encoder b64 = Base64.getEncoder();
-      map.put("uri", base.toString());
+      map.put(PendingEnrollment.SERVER, base.toString());
       map.put("operation", operation);
       map.put("csr", b64.encodeToString(csr));
       map.put("renewal", Boolean.toString(renewal));
@@ -518,14 +513,7 @@ public final class EstClient implements EnrollmentClient {
     }
 
     static EstPending of(PendingEnrollment pending, URI base) {
-      if (!pending.protocol().equals(PROTOCOL)) {
-        throw new IllegalArgumentException(
-            "not an EST enrollment but " + pending.protocol() + "; poll it with its own client");
-      }
-      if (!pending.require("uri").equals(base.toString())) {
-        throw new IllegalArgumentException(
-            "the pending enrollment is with " + pending.require("uri") + ", not " + base);
-      }
+      pending.requireMadeBy(PROTOCOL, base);
       Base64.Decoder b64 = Base64.getDecoder();
       try {
         String operation = pending.require("operation");

@@ -40,6 +40,7 @@ import org.iotpki.core.enroll.HttpResponse;
 import org.iotpki.core.enroll.HttpTransport;
 import org.iotpki.core.enroll.JdkHttpTransport;
 import org.iotpki.core.enroll.PendingEnrollment;
+import org.iotpki.core.internal.Durations;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.scep.internal.CertRep;
 import org.iotpki.scep.internal.MessageType;
@@ -102,10 +103,8 @@ public final class ScepClient implements EnrollmentClient {
    * @throws IllegalArgumentException if {@code pending} is not a SCEP enrollment
    */
   public static URI serverOf(PendingEnrollment pending) {
-    if (!pending.protocol().equals(PROTOCOL)) {
-      throw new IllegalArgumentException("not a SCEP enrollment but " + pending.protocol());
-    }
-    return URI.create(pending.require("uri"));
+    pending.requireProtocol(PROTOCOL);
+    return pending.server();
   }
 
   /**
@@ -434,11 +433,7 @@ public final class ScepClient implements EnrollmentClient {
 
     /** How long each exchange may take (default 30 seconds). */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = Durations.positive(timeout, "timeout");
       return this;
     }
 
@@ -474,7 +469,7 @@ public final class ScepClient implements EnrollmentClient {
     Map<String, String> toMap(URI uri) {
       Base64.Encoder b64 = Base64.getEncoder();
       Map<String, String> map = new LinkedHashMap<>();
-      map.put("uri", uri.toString());
+      map.put(PendingEnrollment.SERVER, uri.toString());
       map.put("message-type", type.name());
       map.put("subject", b64.encodeToString(subject.getEncoded()));
       try {
@@ -487,14 +482,7 @@ public final class ScepClient implements EnrollmentClient {
     }
 
     static State of(PendingEnrollment pending, URI uri) {
-      if (!pending.protocol().equals(PROTOCOL)) {
-        throw new IllegalArgumentException(
-            "not a SCEP enrollment but " + pending.protocol() + "; poll it with its own client");
-      }
-      if (!pending.require("uri").equals(uri.toString())) {
-        throw new IllegalArgumentException(
-            "the pending enrollment is with " + pending.require("uri") + ", not " + uri);
-      }
+      pending.requireMadeBy(PROTOCOL, uri);
       Base64.Decoder b64 = Base64.getDecoder();
       try {
         Optional<PrivateKey> key = Optional.empty();

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.internal.Durations;
 
 /**
  * One HTTP request of an enrollment protocol.
@@ -43,10 +44,7 @@ public record HttpRequest(
     headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
     headers = Map.copyOf(lowerCase);
     body = body.clone();
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
+    Durations.positive(timeout, "timeout");
     Objects.requireNonNull(clientCredential, "clientCredential");
   }
 

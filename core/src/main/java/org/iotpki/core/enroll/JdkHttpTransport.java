@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.enroll.EnrollmentTransportException.Failure;
 import org.iotpki.core.internal.BoundedBody;
+import org.iotpki.core.internal.Durations;
 import org.iotpki.core.internal.FixedKeyManager;
 
 /**
@@ -218,11 +219,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** How long connecting may take (default 10 seconds). */
     public Builder connectTimeout(Duration connectTimeout) {
-      Objects.requireNonNull(connectTimeout, "connectTimeout");
-      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-        throw new IllegalArgumentException("connectTimeout must be positive");
-      }
-      this.connectTimeout = connectTimeout;
+      this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
       return this;
     }
 

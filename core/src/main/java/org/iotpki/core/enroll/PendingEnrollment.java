@@ -1,5 +1,6 @@
 package org.iotpki.core.enroll;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import org.iotpki.core.PkiParseException;
  */
 public record PendingEnrollment(
     String protocol, String transactionId, Instant retryAt, Map<String, String> state) {
+
+  /** The state key under which a client records the URI of the server it enrolled with. */
+  public static final String SERVER = "uri";
 
   /** The most bytes {@link #decode} reads. */
   public static final int MAX_ENCODED_BYTES = 256 * 1024;
@@ -57,6 +61,37 @@ public record PendingEnrollment(
               + " client?");
     }
     return value;
+  }
+
+  /** The URI of the server the enrollment is with, as its client recorded it under {@link #SERVER}. */
+  public URI server() {
+    return URI.create(require(SERVER));
+  }
+
+  /**
+   * Checks that a client of {@code expectedProtocol} made this enrollment.
+   *
+   * @throws IllegalArgumentException if a client of another protocol made it
+   */
+  public void requireProtocol(String expectedProtocol) {
+    if (!protocol.equals(expectedProtocol)) {
+      throw new IllegalArgumentException("not a " + expectedProtocol + " enrollment but "
+          + protocol + "; poll it with its own client");
+    }
+  }
+
+  /**
+   * Checks that a client of {@code expectedProtocol} made this enrollment with {@code
+   * expectedServer}, so that polling it there continues the same transaction.
+   *
+   * @throws IllegalArgumentException for another protocol or another server
+   */
+  public void requireMadeBy(String expectedProtocol, URI expectedServer) {
+    requireProtocol(expectedProtocol);
+    if (!require(SERVER).equals(expectedServer.toString())) {
+      throw new IllegalArgumentException(
+          "the pending enrollment is with " + server() + ", not " + expectedServer);
+    }
   }
 
   /** A UTF-8 text form, one {@code name: value} per line, for a file or a key-value store. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.internal.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,14 +198,14 @@ public final class RetryPolicy {
 
     /** How long after the first call no wait may end. */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = Durations.positive(deadline, "deadline");
       return this;
     }
 
     /** The backoff ceiling of the first retry; it doubles with each retry up to the maximum. */
     public Builder backoff(Duration initial, Duration max) {
-      this.initialBackoff = positive(initial, "initial backoff");
-      this.maxBackoff = positive(max, "max backoff");
+      this.initialBackoff = Durations.positive(initial, "initial backoff");
+      this.maxBackoff = Durations.positive(max, "max backoff");
       if (max.compareTo(initial) < 0) {
         throw new IllegalArgumentException("max backoff below the initial backoff");
       }
@@ -235,14 +236,6 @@ public final class RetryPolicy {
     /** The policy. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
-    }
-
-    private static Duration positive(Duration value, String what) {
-      Objects.requireNonNull(value, what);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive: " + value);
-      }
-      return value;
     }
   }
 }

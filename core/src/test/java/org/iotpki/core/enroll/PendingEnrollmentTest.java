@@ -28,6 +28,17 @@ class PendingEnrollmentTest {
   }
 
   @Test
+  void knowsWhichClientAndServerMadeIt() {
+    pending.requireMadeBy("est", java.net.URI.create("https://h/x"));
+
+    assertThat(pending.server()).hasToString("https://h/x");
+    assertThatThrownBy(() -> pending.requireMadeBy("scep", java.net.URI.create("https://h/x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a scep enrollment");
+    assertThatThrownBy(() -> pending.requireMadeBy("est", java.net.URI.create("https://H/x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is with https://h/x");
+  }
+
+  @Test
   void neverPrintsItsState() {
     assertThat(pending.toString()).doesNotContain("MIIB").contains("0a1b2c");
   }

@@ -1,0 +1,22 @@
+package org.iotpki.core.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Checks of configured durations: timeouts, backoffs, deadlines. */
+public final class Durations {
+  private Durations() {}
+
+  /**
+   * {@code value}, if it is longer than zero.
+   *
+   * @throws IllegalArgumentException for zero or a negative duration
+   */
+  public static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+}
