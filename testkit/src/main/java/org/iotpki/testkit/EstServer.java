@@ -1,9 +1,7 @@
 package org.iotpki.testkit;
 
 import com.sun.net.httpserver.HttpsServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -12,11 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An EST server (RFC 7030, with RFC 8951's clarifications) on 127.0.0.1 for tests of EST clients:
@@ -67,26 +60,22 @@ public final class EstServer implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HttpsServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final EstHandler handler;
   private final URI uri;
   private final X509Certificate trustAnchor;
   private final String username;
   private final char[] password;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EstServer(
-      HttpsServer server,
-      ExecutorService executor,
+      LoopbackServer server,
       EstHandler handler,
       X509Certificate trustAnchor,
       String username,
       char[] password) {
     this.server = server;
-    this.executor = executor;
     this.handler = handler;
-    this.uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + PATH_PREFIX);
+    this.uri = URI.create("https://127.0.0.1:" + server.port() + PATH_PREFIX);
     this.trustAnchor = trustAnchor;
     this.username = username;
     this.password = password;
@@ -154,16 +143,7 @@ public final class EstServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   @Override
@@ -375,37 +355,18 @@ public final class EstServer implements AutoCloseable {
                   secret,
                   Optional.ofNullable(csrAttributes).map(byte[]::clone),
                   lineBreaks));
-      ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
-      HttpsServer server;
-      try {
-        server = HttpsServer.create(Loopback.address(port), 0);
-      } catch (IOException e) {
-        executor.shutdownNow();
-        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-      }
-      server.setHttpsConfigurator(tls.configurator());
-      server.setExecutor(executor);
-      server.createContext("/", handler);
-      server.start();
-      return new EstServer(server, executor, handler, issuingCa.root(), username, secret);
+      LoopbackServer server = LoopbackServer.start(port, address -> {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(tls.configurator());
+        return https;
+      }, "/", handler, "iotpki-est-server");
+      return new EstServer(server, handler, issuingCa.root(), username, secret);
     }
 
     private static char[] randomPassword() {
       byte[] bytes = new byte[12];
       RANDOM.nextBytes(bytes);
       return HexFormat.of().formatHex(bytes).toCharArray();
-    }
-  }
-
-  /** Daemon threads, so a forgotten server does not keep a test JVM alive. */
-  private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "iotpki-est-server-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

@@ -1,16 +1,12 @@
 package org.iotpki.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.iotpki.core.cert.KeyUsage;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
@@ -37,16 +33,14 @@ public final class ScepServer implements AutoCloseable {
   public static final List<String> CAPABILITIES =
       List.of("POSTPKIOperation", "Renewal", "SHA-256", "AES", "DES3", "SCEPStandard");
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final ScepHandler handler;
   private final URI uri;
 
-  private ScepServer(HttpServer server, ExecutorService executor, ScepHandler handler) {
+  private ScepServer(LoopbackServer server, ScepHandler handler) {
     this.server = server;
-    this.executor = executor;
     this.handler = handler;
-    this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/scep");
+    this.uri = URI.create("http://127.0.0.1:" + server.port() + "/scep");
   }
 
   /** A builder for a server issuing with {@code issuingCa}. */
@@ -86,11 +80,10 @@ public final class ScepServer implements AutoCloseable {
     return handler.operations();
   }
 
-  /** Stops the server at once. */
+  /** Stops the server at once, interrupting requests in progress. Closing again does nothing. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   /** A misbehaviour for one PKIOperation. */
@@ -156,22 +149,8 @@ public final class ScepServer implements AutoCloseable {
           b -> b.keyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.KEY_ENCIPHERMENT));
       ScepHandler handler = new ScepHandler(issuingCa, ra, raKey.getPrivate(),
           challenge == null ? null : challenge.clone(), manualApproval);
-      ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "iotpki-scep-server");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        HttpServer server =
-            HttpServer.create(Loopback.address(port), 0);
-        server.createContext("/scep", handler);
-        server.setExecutor(executor);
-        server.start();
-        return new ScepServer(server, executor, handler);
-      } catch (IOException e) {
-        executor.shutdownNow();
-        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-      }
+      return new ScepServer(LoopbackServer.start(port, address -> HttpServer.create(address, 0),
+          "/scep", handler, "iotpki-scep-server"), handler);
     }
   }
 }
