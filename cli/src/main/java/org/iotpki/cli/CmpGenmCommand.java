@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.iotpki.cmp.CmpClient;
 import org.iotpki.core.PkiParseException;
-import org.iotpki.core.enroll.EnrollmentRejectedException;
-import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.io.PemEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +47,9 @@ final class CmpGenmCommand extends IotpkiCommand {
     if (infoType == null) {
       return error("--type is cacerts, rootupdate or certreqtemplate, not " + type);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", type);
-    try {
+    return callPeer(() -> {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("type", type);
       CmpClient client = server.client(url);
       if (type.equals("cacerts")) {
         List<X509Certificate> certificates = client.caCertificates();
@@ -64,14 +62,8 @@ final class CmpGenmCommand extends IotpkiCommand {
       } else {
         json.put("values", client.generalMessage(infoType).stream().map(v -> v.length).toList());
       }
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (EnrollmentRejectedException e) {
-      return rejected(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
-    output.result(out(), json, type + ": " + json + "\n");
-    return ExitCode.OK;
+      output.result(out(), json, type + ": " + json + "\n");
+      return ExitCode.OK;
+    });
   }
 }

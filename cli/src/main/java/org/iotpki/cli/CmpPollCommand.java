@@ -37,12 +37,7 @@ final class CmpPollCommand extends CmpEnrollmentCommand {
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    boolean signed = CmpClient.signedWithCertificate(pending);
-    return enroll(policy -> {
-      if (!waits()) {
-        return signed ? client.poll(pending, credential) : client.poll(pending);
-      }
-      return signed ? policy.resume(client, pending, credential) : policy.resume(client, pending);
-    }, pollCommand());
+    return resume(client, pending, CmpClient.signedWithCertificate(pending) ? credential : null,
+        pollCommand());
   }
 }

@@ -7,8 +7,6 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iotpki.core.PkiParseException;
-import org.iotpki.core.enroll.EnrollmentRejectedException;
-import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.io.PkiReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,20 +38,14 @@ final class CmpRevokeCommand extends IotpkiCommand {
     if (reason < 0 || reason > 10 || reason == 7) {
       return error("--reason is a CRL reason code: 0 to 10, not 7");
     }
-    try {
+    return callPeer(() -> {
       server.client(url).revoke(certificate, (int) reason);
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (EnrollmentRejectedException e) {
-      return rejected(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("status", "revoked");
-    json.put("serial", certificate.getSerialNumber().toString(16));
-    json.put("reason", reason);
-    output.result(out(), json, "revoked serial " + certificate.getSerialNumber().toString(16) + "\n");
-    return ExitCode.OK;
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("status", "revoked");
+      json.put("serial", certificate.getSerialNumber().toString(16));
+      json.put("reason", reason);
+      output.result(out(), json, "revoked serial " + certificate.getSerialNumber().toString(16) + "\n");
+      return ExitCode.OK;
+    });
   }
 }

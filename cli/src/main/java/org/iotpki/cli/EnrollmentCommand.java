@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.cert.Credential;
+import org.iotpki.core.enroll.EnrollmentClient;
 import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.enroll.PendingEnrollment;
@@ -49,19 +51,31 @@ abstract class EnrollmentCommand extends IotpkiCommand {
     return maxWaitSeconds > 0;
   }
 
+  /**
+   * Asks again about {@code pending}: now, or, with --max-wait, at its retry time and then under
+   * the retry policy; with {@code current} when that credential authorizes the request (null
+   * otherwise).
+   */
+  int resume(EnrollmentClient client, PendingEnrollment pending, Credential current,
+      String again) throws IOException, PkiParseException {
+    return enroll(policy -> {
+      if (!waits()) {
+        return current == null ? client.poll(pending) : client.poll(pending, current);
+      }
+      return current == null
+          ? policy.resume(client, pending) : policy.resume(client, pending, current);
+    }, again);
+  }
+
   /** Runs {@code call} and reports its outcome; {@code resume} says how to resume a pending one. */
   int enroll(Call call, String resume) throws IOException, PkiParseException {
     RetryPolicy policy = maxWaitSeconds <= 0
         ? RetryPolicy.noRetries()
         : RetryPolicy.builder().deadline(Duration.ofSeconds(maxWaitSeconds)).maxAttempts(100).build();
-    EnrollmentOutcome outcome;
-    try {
-      outcome = call.run(policy);
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
+    return callPeer(() -> report(call.run(policy), resume));
+  }
+
+  private int report(EnrollmentOutcome outcome, String resume) throws IOException {
     Files.createDirectories(out);
     if (outcome instanceof EnrollmentOutcome.Issued issued) {
       return issued(issued);
@@ -69,13 +83,7 @@ abstract class EnrollmentCommand extends IotpkiCommand {
     if (outcome instanceof EnrollmentOutcome.Pending pending) {
       return pending(pending.enrollment(), resume);
     }
-    EnrollmentOutcome.Rejected rejected = (EnrollmentOutcome.Rejected) outcome;
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("status", "rejected");
-    json.put("reason", rejected.code());
-    json.put("detail", rejected.detail());
-    output.result(out(), json, "rejected: " + rejected + "\n");
-    return ExitCode.INVALID;
+    return rejected((EnrollmentOutcome.Rejected) outcome);
   }
 
   private int issued(EnrollmentOutcome.Issued issued) throws IOException {

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iotpki.core.PkiParseException;
-import org.iotpki.core.enroll.EnrollmentRejectedException;
-import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.io.PemEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,25 +37,18 @@ final class EstCacertsCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException, PkiParseException {
-    List<X509Certificate> certificates;
-    try {
-      certificates = server.client(url).caCertificates();
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (EnrollmentRejectedException e) {
-      return rejected(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
-    Files.writeString(outFile, PemEncoder.certificates(certificates), StandardCharsets.US_ASCII,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("status", "ok");
-    json.put("certificates", certificates.stream()
-        .map(c -> c.getSubjectX500Principal().getName()).toList());
-    json.put("out", outFile.toString());
-    output.result(out(), json,
-        certificates.size() + " CA certificate(s) -> " + outFile + "\n");
-    return ExitCode.OK;
+    return callPeer(() -> {
+      List<X509Certificate> certificates = server.client(url).caCertificates();
+      Files.writeString(outFile, PemEncoder.certificates(certificates), StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("status", "ok");
+      json.put("certificates", certificates.stream()
+          .map(c -> c.getSubjectX500Principal().getName()).toList());
+      json.put("out", outFile.toString());
+      output.result(out(), json,
+          certificates.size() + " CA certificate(s) -> " + outFile + "\n");
+      return ExitCode.OK;
+    });
   }
 }

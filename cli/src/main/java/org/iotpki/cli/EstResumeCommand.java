@@ -1,7 +1,6 @@
 package org.iotpki.cli;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iotpki.core.PkiParseException;
@@ -32,25 +31,17 @@ final class EstResumeCommand extends EstEnrollmentCommand {
   @Override
   int execute() throws IOException, PkiParseException {
     PendingEnrollment pending = PendingEnrollment.decode(Files.readAllBytes(stateFile));
-    URI server;
-    Credential credential = null;
+    EstClient client;
+    Credential renewing = null;
     try {
-      server = EstClient.serverOf(pending);
+      client = server.client(EstClient.serverOf(pending));
       if (EstClient.isRenewal(pending) || current.given()) {
-        credential = current.read();
+        renewing = current.read();
       }
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    Credential renewing = credential;
-    String again = resumeCommand() + (renewing == null ? "" : " " + current.asOptions());
-    return enroll(policy -> {
-      EstClient client = this.server.client(server);
-      if (!waits()) {
-        return renewing == null ? client.poll(pending) : client.poll(pending, renewing);
-      }
-      return renewing == null
-          ? policy.resume(client, pending) : policy.resume(client, pending, renewing);
-    }, again);
+    return resume(client, pending, renewing,
+        resumeCommand() + (renewing == null ? "" : " " + current.asOptions()));
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentRejectedException;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import picocli.CommandLine.Mixin;
@@ -60,14 +61,38 @@ abstract class IotpkiCommand implements Callable<Integer> {
     return ExitCode.USAGE_OR_INPUT;
   }
 
-  /** Reports a server's refusal of an operation (exit 1), with its code as {@code reason}. */
-  int rejected(EnrollmentRejectedException e) {
+  /** Reports a server's refusal (exit 1), with its protocol code as {@code reason}. */
+  int rejected(EnrollmentOutcome.Rejected rejection) {
     Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("status", "rejected");
-    json.put("reason", e.rejection().code());
-    json.put("detail", e.rejection().detail());
-    output.result(out(), json, "rejected: " + e.rejection() + "\n");
+    json.put("reason", rejection.code());
+    json.put("detail", rejection.detail());
+    output.result(out(), json, "rejected: " + rejection + "\n");
     return ExitCode.INVALID;
+  }
+
+  /** A call to an enrollment server, reporting its own result and returning the exit code. */
+  @FunctionalInterface
+  interface PeerCall {
+    int run() throws EnrollmentTransportException, EnrollmentRejectedException, IOException,
+        PkiParseException;
+  }
+
+  /**
+   * Runs {@code call}, reporting what stops it the same way for every server command: a
+   * transport failure (exit 2, with its kind), a refusal (exit 1, with its code), an unusable
+   * option or input (exit 2).
+   */
+  int callPeer(PeerCall call) throws IOException, PkiParseException {
+    try {
+      return call.run();
+    } catch (EnrollmentTransportException e) {
+      return transportFailure(e);
+    } catch (EnrollmentRejectedException e) {
+      return rejected(e.rejection());
+    } catch (IllegalArgumentException e) {
+      return error(e.getMessage());
+    }
   }
 
   /** Reports unusable input or options; returns the exit code to return. */

@@ -1,11 +1,11 @@
 package org.iotpki.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iotpki.core.enroll.EnrollmentRejectedException;
-import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.scep.ScepCapabilities;
+import org.iotpki.core.PkiParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,24 +22,17 @@ final class ScepCacapsCommand extends IotpkiCommand {
   @Mixin ScepServerOptions server;
 
   @Override
-  int execute() {
-    ScepCapabilities capabilities;
-    try {
-      capabilities = server.client(url).capabilities();
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (EnrollmentRejectedException e) {
-      return rejected(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("capabilities", capabilities.keywords().stream().sorted().toList());
-    json.put("post", capabilities.post());
-    json.put("aes", capabilities.aes());
-    json.put("renewal", capabilities.renewal());
-    json.put("sha256", capabilities.sha256());
-    output.result(out(), json, String.join("\n", capabilities.keywords()) + "\n");
-    return ExitCode.OK;
+  int execute() throws IOException, PkiParseException {
+    return callPeer(() -> {
+      ScepCapabilities capabilities = server.client(url).capabilities();
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("capabilities", capabilities.keywords().stream().sorted().toList());
+      json.put("post", capabilities.post());
+      json.put("aes", capabilities.aes());
+      json.put("renewal", capabilities.renewal());
+      json.put("sha256", capabilities.sha256());
+      output.result(out(), json, String.join("\n", capabilities.keywords()) + "\n");
+      return ExitCode.OK;
+    });
   }
 }

@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iotpki.core.enroll.EnrollmentRejectedException;
-import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.scep.ScepCaCertificates;
+import org.iotpki.core.PkiParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,27 +31,20 @@ final class ScepCacertCommand extends IotpkiCommand {
   @Mixin ScepServerOptions server;
 
   @Override
-  int execute() throws IOException {
-    ScepCaCertificates cas;
-    try {
-      cas = server.client(url).scepCaCertificates();
-    } catch (EnrollmentTransportException e) {
-      return transportFailure(e);
-    } catch (EnrollmentRejectedException e) {
-      return rejected(e);
-    } catch (IllegalArgumentException e) {
-      return error(e.getMessage());
-    }
-    Files.writeString(outFile, PemEncoder.certificates(cas.all()), StandardCharsets.US_ASCII,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("ca", cas.ca().getSubjectX500Principal().getName());
-    json.put("encryption", cas.encryption().getSubjectX500Principal().getName());
-    json.put("signing", cas.signing().getSubjectX500Principal().getName());
-    json.put("certificates", cas.all().size());
-    json.put("out", outFile.toString());
-    output.result(out(), json, "CA " + json.get("ca") + ", encryption " + json.get("encryption")
-        + ", signing " + json.get("signing") + " -> " + outFile + "\n");
-    return ExitCode.OK;
+  int execute() throws IOException, PkiParseException {
+    return callPeer(() -> {
+      ScepCaCertificates cas = server.client(url).scepCaCertificates();
+      Files.writeString(outFile, PemEncoder.certificates(cas.all()), StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("ca", cas.ca().getSubjectX500Principal().getName());
+      json.put("encryption", cas.encryption().getSubjectX500Principal().getName());
+      json.put("signing", cas.signing().getSubjectX500Principal().getName());
+      json.put("certificates", cas.all().size());
+      json.put("out", outFile.toString());
+      output.result(out(), json, "CA " + json.get("ca") + ", encryption " + json.get("encryption")
+          + ", signing " + json.get("signing") + " -> " + outFile + "\n");
+      return ExitCode.OK;
+    });
   }
 }

@@ -38,15 +38,8 @@ final class ScepPollCommand extends ScepEnrollmentCommand {
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    Credential key = credential;
-    String again = pollCommand() + (key == null ? "" : current.cert != null
-        ? " " + current.asOptions() : " --key " + current.key);
-    return enroll(policy -> {
-      if (!waits()) {
-        return key == null ? client.poll(pending) : client.poll(pending, key);
-      }
-      return key == null ? policy.resume(client, pending) : policy.resume(client, pending, key);
-    }, again);
+    return resume(client, pending, credential, pollCommand() + (credential == null ? ""
+        : current.cert != null ? " " + current.asOptions() : " --key " + current.key));
   }
 
   /** A request for the caller's own key: that key with the request's self-signed certificate. */

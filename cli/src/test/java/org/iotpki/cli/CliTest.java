@@ -3,9 +3,6 @@ package org.iotpki.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI contract: JSON fields, exit codes 0/1/2, one JSON object, no stack traces. */
 class CliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   static TestCa root;
@@ -43,17 +39,8 @@ class CliTest {
     Files.write(dir.resolve("garbage.bin"), "\u0000\u0001not a certificate at all".getBytes(StandardCharsets.UTF_8));
   }
 
-  record Run(int exitCode, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String file(String name) {
@@ -63,7 +50,7 @@ class CliTest {
   @Test
   void certShowPrintsTheContractFieldsForPemAndDer() throws Exception {
     for (String name : new String[] {"device.pem", "device.der"}) {
-      Run run = run("cert", "show", file(name), "--json");
+      CliRun run = run("cert", "show", file(name), "--json");
 
       assertThat(run.exitCode()).isZero();
       JsonNode json = run.json();
@@ -80,7 +67,7 @@ class CliTest {
 
   @Test
   void certShowOfAChainListsEveryCertificate() throws Exception {
-    Run run = run("cert", "show", "--json", file("chain.pem"));
+    CliRun run = run("cert", "show", "--json", file("chain.pem"));
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.json().get("chainLength").asInt()).isEqualTo(2);
@@ -89,7 +76,7 @@ class CliTest {
 
   @Test
   void certShowWithoutJsonPrintsText() {
-    Run run = run("cert", "show", file("device.pem"));
+    CliRun run = run("cert", "show", file("device.pem"));
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Subject:").contains("CN=sensor-0042").contains("EC P-256");
@@ -97,11 +84,11 @@ class CliTest {
 
   @Test
   void certVerifyAcceptsTheIssuersCertificateOrKeyAndSelfSignedRoots() throws Exception {
-    Run withCertificate = run("cert", "verify", "--cert", file("device.pem"), "--issuer", file("issuing.pem"), "--json");
-    Run withKey = run("cert", "verify", "--cert", file("device.der"), "--issuer", file("issuing-key.pem"), "--json");
-    Run selfSigned = run("cert", "verify", "--cert", file("root.pem"), "--json");
+    CliRun withCertificate = run("cert", "verify", "--cert", file("device.pem"), "--issuer", file("issuing.pem"), "--json");
+    CliRun withKey = run("cert", "verify", "--cert", file("device.der"), "--issuer", file("issuing-key.pem"), "--json");
+    CliRun selfSigned = run("cert", "verify", "--cert", file("root.pem"), "--json");
 
-    for (Run run : new Run[] {withCertificate, withKey, selfSigned}) {
+    for (CliRun run : new CliRun[] {withCertificate, withKey, selfSigned}) {
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.json().get("valid").asBoolean()).isTrue();
       assertThat(run.json().get("signatureAlgorithmOid").asText()).isEqualTo("1.2.840.10045.4.3.2");
@@ -110,7 +97,7 @@ class CliTest {
 
   @Test
   void certVerifyOfATamperedSignatureExitsOneWithTheReason() throws Exception {
-    Run run = run("cert", "verify", "--cert", file("tampered.der"), "--issuer", file("issuing.pem"), "--json");
+    CliRun run = run("cert", "verify", "--cert", file("tampered.der"), "--issuer", file("issuing.pem"), "--json");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.json().get("valid").asBoolean()).isFalse();
@@ -119,7 +106,7 @@ class CliTest {
 
   @Test
   void certVerifyWithTheWrongIssuerExitsOne() throws Exception {
-    Run run = run("cert", "verify", "--cert", file("device.pem"), "--issuer", file("root.pem"), "--json");
+    CliRun run = run("cert", "verify", "--cert", file("device.pem"), "--issuer", file("root.pem"), "--json");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.json().get("reason").asText()).isEqualTo("SIGNATURE_INVALID");
@@ -127,14 +114,14 @@ class CliTest {
 
   @Test
   void garbageAndMissingFilesExitTwoWithAnErrorAndNoStackTrace() throws Exception {
-    Run[] runs = {
+    CliRun[] runs = {
       run("cert", "show", file("garbage.bin"), "--json"),
       run("cert", "verify", "--cert", file("garbage.bin"), "--json"),
       run("cert", "verify", "--cert", file("device.pem"), "--issuer", file("garbage.bin"), "--json"),
       run("cert", "show", file("no-such-file.pem"), "--json"),
       run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("garbage.bin"), "--json"),
     };
-    for (Run run : runs) {
+    for (CliRun run : runs) {
       assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
       assertThat(run.json().get("error").asText()).isNotBlank();
       assertThat(run.out() + run.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -143,11 +130,11 @@ class CliTest {
 
   @Test
   void usageErrorsExitTwoAndStillPrintOneJsonObject() throws Exception {
-    Run missingOption = run("cert", "verify", "--json");
-    Run unknownCommand = run("cert", "frobnicate", "--json");
-    Run badInstant = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"), "--at", "yesterday", "--json");
+    CliRun missingOption = run("cert", "verify", "--json");
+    CliRun unknownCommand = run("cert", "frobnicate", "--json");
+    CliRun badInstant = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"), "--at", "yesterday", "--json");
 
-    for (Run run : new Run[] {missingOption, unknownCommand, badInstant}) {
+    for (CliRun run : new CliRun[] {missingOption, unknownCommand, badInstant}) {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.json().get("error").asText()).isNotBlank();
       assertThat(run.err()).contains("Usage:");
@@ -156,10 +143,10 @@ class CliTest {
 
   @Test
   void certValidateExitsZeroForATrustedChainAndOneWithTheFailingCertificate() throws Exception {
-    Run valid = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"), "--json");
-    Run expired = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"),
+    CliRun valid = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"), "--json");
+    CliRun expired = run("cert", "validate", "--chain", file("chain.pem"), "--trust", file("root.pem"),
         "--at", "2099-01-01T00:00:00Z", "--json");
-    Run untrusted = run("cert", "validate", "--chain", file("device.pem"), "--trust", file("root.pem"), "--json");
+    CliRun untrusted = run("cert", "validate", "--chain", file("device.pem"), "--trust", file("root.pem"), "--json");
 
     assertThat(valid.exitCode()).isZero();
     assertThat(valid.json().get("path")).hasSize(3);
@@ -173,12 +160,12 @@ class CliTest {
   @Test
   void demoSucceedsAndWritesFilesTheOtherCommandsAccept() throws Exception {
     Path out = dir.resolve("demo");
-    Run demo = run("demo", "--json", "--out", out.toString());
+    CliRun demo = run("demo", "--json", "--out", out.toString());
 
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.json().get("success").asBoolean()).isTrue();
     assertThat(demo.json().get("steps").get(4).get("reason").asText()).isEqualTo("SIGNATURE_INVALID");
-    Run validate = run("cert", "validate", "--chain", out.resolve("device-chain.pem").toString(),
+    CliRun validate = run("cert", "validate", "--chain", out.resolve("device-chain.pem").toString(),
         "--trust", out.resolve("root-ca.pem").toString());
     assertThat(validate.exitCode()).isZero();
     assertThat(Files.getPosixFilePermissions(out.resolve("device-key.pem")))
@@ -186,7 +173,7 @@ class CliTest {
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(demo.json().get("steps").get(5).get("attestation").asText()).isEqualTo("SUCCESS");
     Path device = out.resolve("matter-SN-000002");
-    Run matterVerify = run("matter", "verify", "--paa", out.resolve("matter-paa.pem").toString(),
+    CliRun matterVerify = run("matter", "verify", "--paa", out.resolve("matter-paa.pem").toString(),
         "--pai", device.resolve("pai-Cert.pem").toString(), "--dac", device.resolve("dac-Cert.der").toString(),
         "--cd", device.resolve("cd.der").toString(), "--cd-signer", out.resolve("matter-cd-signer.pem").toString());
     assertThat(matterVerify.exitCode()).as(matterVerify.out()).isZero();

@@ -2,10 +2,6 @@ package org.iotpki.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iotpki.core.io.PemEncoder;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iotpki cmp ...} against OpenSSL's CMP mock server: exit codes and JSON of the contract. */
 class CmpCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
   @BeforeEach
@@ -26,17 +21,8 @@ class CmpCliTest {
     OpenSsl.require();
   }
 
-  record Run(int exitCode, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private String write(String name, String text) throws Exception {
@@ -49,7 +35,7 @@ class CmpCliTest {
       String key = write("device.key", PemEncoder.privateKey(server.deviceKey.getPrivate()));
       String secret = write("secret.txt", new String(OpenSslCmpServer.SECRET) + "\n");
 
-      Run enrolled = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
+      CliRun enrolled = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
           OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--subject", "CN=cmp-device",
           "--key", key, "--out", dir.resolve("out").toString(), "--json");
 
@@ -58,7 +44,7 @@ class CmpCliTest {
           .isEqualTo(server.deviceCertificate);
       assertThat(enrolled.json().get("files").has("key")).isFalse();
 
-      Run revoked = run("cmp", "revoke", "--url", server.uri().toString(), "--ref",
+      CliRun revoked = run("cmp", "revoke", "--url", server.uri().toString(), "--ref",
           OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--revoke",
           dir.resolve("out/cert.pem").toString(), "--reason", "1", "--json");
       assertThat(revoked.exitCode()).as(revoked.err()).isZero();
@@ -71,7 +57,7 @@ class CmpCliTest {
     try (OpenSslCmpServer server = OpenSslCmpServer.start(Files.createDirectories(dir.resolve("srv")))) {
       String key = write("device.key", PemEncoder.privateKey(server.deviceKey.getPrivate()));
 
-      Run wrong = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
+      CliRun wrong = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
           OpenSslCmpServer.REFERENCE, "--secret", "wrong", "--subject", "CN=cmp-device",
           "--key", key, "--out", dir.resolve("wrong").toString(), "--json");
       assertThat(wrong.exitCode()).isEqualTo(1);

@@ -3,9 +3,6 @@ package org.iotpki.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iotpki est ...} against the testkit EST server: the exit codes and JSON of the contract. */
 class EstCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   static TestCa issuing;
   static EstServer server;
@@ -44,17 +40,8 @@ class EstCliTest {
     server.close();
   }
 
-  record Run(int exitCode, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String out(String name) {
@@ -63,7 +50,7 @@ class EstCliTest {
 
   @Test
   void cacertsWritesThePemBundle() throws Exception {
-    Run run = run("est", "cacerts", "--url", url, "--trust", trust, "--out", out("cacerts.pem"),
+    CliRun run = run("est", "cacerts", "--url", url, "--trust", trust, "--out", out("cacerts.pem"),
         "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -74,7 +61,7 @@ class EstCliTest {
 
   @Test
   void enrollWritesKeyCertAndChain() throws Exception {
-    Run run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=cli-device",
+    CliRun run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=cli-device",
         "--username", "estuser", "--password", "estpwd", "--out", out("enrolled"), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -96,7 +83,7 @@ class EstCliTest {
         "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", "own.key");
     assertThat(made.exitCode()).as(made.output()).isZero();
 
-    Run run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=own-key",
+    CliRun run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=own-key",
         "--key", out("own.key"), "--username", "estuser", "--password", "estpwd",
         "--out", out("own"), "--json");
 
@@ -110,7 +97,7 @@ class EstCliTest {
   @Test
   void aWrongPasswordExitsOneWithTheStatusAsReason() throws Exception {
     Path passwordFile = Files.writeString(dir.resolve("wrong.txt"), "guess\n");
-    Run run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=x",
+    CliRun run = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=x",
         "--username", "estuser", "--password-file", passwordFile.toString(), "--out", out("wrong"),
         "--json");
 
@@ -121,7 +108,7 @@ class EstCliTest {
   @Test
   void pendingExitsThreeAndResumesFromTheStateFile() throws Exception {
     server.enqueue(Fault.pending(Duration.ofSeconds(1)));
-    Run first = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=cli-pending",
+    CliRun first = run("est", "enroll", "--url", url, "--trust", trust, "--subject", "CN=cli-pending",
         "--username", "estuser", "--password", "estpwd", "--no-csrattrs", "--out", out("pending"),
         "--json");
 
@@ -132,7 +119,7 @@ class EstCliTest {
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(pending.get("resume").asText()).startsWith("iotpki est resume --state " + state);
 
-    Run resumed = run("est", "resume", "--state", state.toString(), "--trust", trust,
+    CliRun resumed = run("est", "resume", "--state", state.toString(), "--trust", trust,
         "--out", out("pending"), "--max-wait", "30", "--json");
 
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
@@ -147,7 +134,7 @@ class EstCliTest {
     Files.writeString(dir.resolve("current.pem"), PemEncoder.certificates(current.chain()));
     Files.writeString(dir.resolve("current.key"), PemEncoder.privateKey(current.privateKey()));
 
-    Run run = run("est", "reenroll", "--url", url, "--trust", trust, "--cert", out("current.pem"),
+    CliRun run = run("est", "reenroll", "--url", url, "--trust", trust, "--cert", out("current.pem"),
         "--key", out("current.key"), "--out", out("renewed"), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -158,7 +145,7 @@ class EstCliTest {
 
   @Test
   void serverkeygenWritesTheServersKey() throws Exception {
-    Run run = run("est", "serverkeygen", "--url", url, "--trust", trust, "--subject",
+    CliRun run = run("est", "serverkeygen", "--url", url, "--trust", trust, "--subject",
         "CN=cli-keyless", "--username", "estuser", "--password", "estpwd", "--out", out("keyless"),
         "--json");
 
@@ -173,7 +160,7 @@ class EstCliTest {
     Path other = Files.writeString(dir.resolve("other-ca.pem"),
         PemEncoder.certificate(TestCa.create().certificate()));
 
-    Run run = run("est", "cacerts", "--url", url, "--trust", other.toString(), "--out",
+    CliRun run = run("est", "cacerts", "--url", url, "--trust", other.toString(), "--out",
         out("never.pem"), "--json");
 
     assertThat(run.exitCode()).isEqualTo(2);

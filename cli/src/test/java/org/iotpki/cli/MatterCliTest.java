@@ -3,8 +3,6 @@ package org.iotpki.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -55,12 +53,8 @@ class MatterCliTest {
     Files.writeString(dir.resolve("other.pem"), PemEncoder.certificate(ca.issue("CN=sensor-0042").certificate()));
   }
 
-  /** Runs the CLI in-process; the result type is CliTest's. */
-  private static CliTest.Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new CliTest.Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String file(String name) {
@@ -69,14 +63,14 @@ class MatterCliTest {
 
   @Test
   void convertsTlvToDerAndBackByteExact() throws Exception {
-    CliTest.Run toDer = run("matter", "cert", "convert", "--in", file("noc.chip"), "--out", file("noc.der"), "--to", "der", "--json");
+    CliRun toDer = run("matter", "cert", "convert", "--in", file("noc.chip"), "--out", file("noc.der"), "--to", "der", "--json");
     assertThat(toDer.exitCode()).isZero();
     assertThat(toDer.json().get("inputForm").asText()).isEqualTo("tlv");
     assertThat(toDer.json().get("length").asInt()).isEqualTo(485);
     assertThat(java.security.cert.CertificateFactory.getInstance("X.509")
         .generateCertificate(Files.newInputStream(dir.resolve("noc.der")))).isNotNull();
 
-    CliTest.Run toTlv = run("matter", "cert", "convert", "--in", file("noc.der"), "--out", file("noc2.chip"), "--to", "tlv");
+    CliRun toTlv = run("matter", "cert", "convert", "--in", file("noc.der"), "--out", file("noc2.chip"), "--to", "tlv");
     assertThat(toTlv.exitCode()).isZero();
     assertThat(toTlv.out()).contains("Wrote TLV (269 bytes)");
     assertThat(Files.readAllBytes(dir.resolve("noc2.chip"))).isEqualTo(HexFormat.of().parseHex(NODE01_01));
@@ -84,7 +78,7 @@ class MatterCliTest {
 
   @Test
   void showPrintsTheDecodedFields() throws Exception {
-    CliTest.Run run = run("matter", "cert", "show", file("noc.chip"), "--json");
+    CliRun run = run("matter", "cert", "show", file("noc.chip"), "--json");
     assertThat(run.exitCode()).isZero();
     JsonNode json = run.json();
     assertThat(json.get("form").asText()).isEqualTo("tlv");
@@ -96,25 +90,25 @@ class MatterCliTest {
     assertThat(json.get("extensions").get(2).get("purposes").toString()).isEqualTo("[\"CLIENT_AUTH\",\"SERVER_AUTH\"]");
     assertThat(json.get("derLength").asInt()).isEqualTo(485);
 
-    CliTest.Run text = run("matter", "cert", "show", file("root.chip"));
+    CliRun text = run("matter", "cert", "show", file("root.chip"));
     assertThat(text.exitCode()).isZero();
     assertThat(text.out()).contains("MATTER_RCAC_ID=CACACACA00000001").contains("basicConstraints ca=true");
   }
 
   @Test
   void validateExitsZeroForAValidChainAndOneWithTheReason() throws Exception {
-    CliTest.Run valid = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--icac", file("ica.chip"),
+    CliRun valid = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--icac", file("ica.chip"),
         "--rcac", file("root.chip"), "--at", "2026-11-24T00:00:00Z", "--json");
     assertThat(valid.exitCode()).isZero();
     assertThat(valid.json().get("nodeId").asText()).isEqualTo("DEDEDEDE00010001");
 
-    CliTest.Run missingIcac = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--rcac", file("root.chip"),
+    CliRun missingIcac = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--rcac", file("root.chip"),
         "--at", "2026-11-24T00:00:00Z", "--json");
     assertThat(missingIcac.exitCode()).isEqualTo(1);
     assertThat(missingIcac.json().get("reason").asText()).isEqualTo("ISSUER_MISMATCH");
     assertThat(missingIcac.json().get("certificate").asText()).isEqualTo("NOC");
 
-    CliTest.Run expired = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--icac", file("ica.chip"),
+    CliRun expired = run("matter", "cert", "validate", "--noc", file("noc.chip"), "--icac", file("ica.chip"),
         "--rcac", file("root.chip"), "--at", "2041-01-01T00:00:00Z", "--json");
     assertThat(expired.exitCode()).isEqualTo(1);
     assertThat(expired.json().get("reason").asText()).isEqualTo("EXPIRED");
@@ -122,10 +116,10 @@ class MatterCliTest {
 
   @Test
   void anX509CaWithOnlyMatterEncodableFieldsConvertsFromPem() throws Exception {
-    CliTest.Run run = run("matter", "cert", "convert", "--in", file("ca.pem"), "--out", file("ca.chip"), "--to", "tlv", "--json");
+    CliRun run = run("matter", "cert", "convert", "--in", file("ca.pem"), "--out", file("ca.chip"), "--to", "tlv", "--json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.json().get("inputForm").asText()).isEqualTo("pem");
-    CliTest.Run back = run("matter", "cert", "convert", "--in", file("ca.chip"), "--out", file("ca.der"), "--to", "der");
+    CliRun back = run("matter", "cert", "convert", "--in", file("ca.chip"), "--out", file("ca.der"), "--to", "der");
     assertThat(back.exitCode()).isZero();
     assertThat(Files.readAllBytes(dir.resolve("ca.der")))
         .isEqualTo(org.iotpki.core.io.PkiReader.defaults().readCertificate(dir.resolve("ca.pem")).getEncoded());
@@ -133,10 +127,10 @@ class MatterCliTest {
 
   @Test
   void tlvDecodePrintsEveryElement() throws Exception {
-    CliTest.Run text = run("matter", "tlv", "decode", file("root.chip"));
+    CliRun text = run("matter", "tlv", "decode", file("root.chip"));
     assertThat(text.exitCode()).isZero();
     assertThat(text.out()).startsWith("anonymous: structure {\n  1: byte string (8) 534c458273623514\n");
-    CliTest.Run json = run("matter", "tlv", "decode", file("root.chip"), "--json");
+    CliRun json = run("matter", "tlv", "decode", file("root.chip"), "--json");
     assertThat(json.exitCode()).isZero();
     assertThat(json.json().get("elements").get(0).get("type").asText()).isEqualTo("structure");
     assertThat(json.json().get("elements").get(0).get("elements").get(1).get("value").asText()).isEqualTo("1");
@@ -150,14 +144,14 @@ class MatterCliTest {
         {"matter", "cert", "convert", "--in", file("other.pem"), "--out", file("x.chip"), "--to", "tlv", "--json"},
         {"matter", "cert", "show", file("missing.chip"), "--json"},
     }) {
-      CliTest.Run run = run(args);
+      CliRun run = run(args);
       assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(run.json().get("error").asText()).isNotBlank();
       assertThat(run.out() + run.err()).doesNotContain("\tat ");
     }
-    CliTest.Run noTlv = run("matter", "cert", "convert", "--in", file("other.pem"), "--out", file("x.chip"), "--to", "tlv", "--json");
+    CliRun noTlv = run("matter", "cert", "convert", "--in", file("other.pem"), "--out", file("x.chip"), "--to", "tlv", "--json");
     assertThat(noTlv.json().get("error").asText()).contains("2.5.29.37 (it must be critical)");
-    CliTest.Run usage = run("matter", "cert", "convert", "--in", file("noc.chip"), "--to", "pem", "--json");
+    CliRun usage = run("matter", "cert", "convert", "--in", file("noc.chip"), "--to", "pem", "--json");
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.json().get("error").asText()).isNotBlank();
   }

@@ -2,10 +2,6 @@ package org.iotpki.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iotpki scep ...} against the testkit SCEP server: exit codes and JSON of the contract. */
 class ScepCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   static TestCa issuing;
   static ScepServer server;
@@ -39,17 +34,8 @@ class ScepCliTest {
     manual.close();
   }
 
-  record Run(int exitCode, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String out(String name) {
@@ -58,11 +44,11 @@ class ScepCliTest {
 
   @Test
   void cacapsAndCacert() throws Exception {
-    Run caps = run("scep", "cacaps", "--url", server.uri().toString(), "--json");
+    CliRun caps = run("scep", "cacaps", "--url", server.uri().toString(), "--json");
     assertThat(caps.exitCode()).as(caps.err()).isZero();
     assertThat(caps.json().get("renewal").asBoolean()).isTrue();
 
-    Run cacert = run("scep", "cacert", "--url", server.uri().toString(), "--out",
+    CliRun cacert = run("scep", "cacert", "--url", server.uri().toString(), "--out",
         out("scep-ca.pem"), "--json");
     assertThat(cacert.exitCode()).as(cacert.err()).isZero();
     assertThat(cacert.json().get("ca").asText()).isEqualTo("CN=iotpki Test SCEP CA");
@@ -71,7 +57,7 @@ class ScepCliTest {
 
   @Test
   void enrollThenRenew() throws Exception {
-    Run enrolled = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "otp",
+    CliRun enrolled = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "otp",
         "--subject", "CN=cli-scep", "--out", out("device"), "--json");
 
     assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
@@ -80,7 +66,7 @@ class ScepCliTest {
     Signer.forCertificate(PkiReader.defaults().readCertificate(dir.resolve("device/cert.pem")),
         PkiReader.defaults().readPrivateKey(key));
 
-    Run renewed = run("scep", "renew", "--url", server.uri().toString(), "--cert",
+    CliRun renewed = run("scep", "renew", "--url", server.uri().toString(), "--cert",
         out("device/chain.pem"), "--key", out("device/key.pem"), "--out", out("renewed"), "--json");
 
     assertThat(renewed.exitCode()).as(renewed.err()).isZero();
@@ -89,7 +75,7 @@ class ScepCliTest {
 
   @Test
   void aWrongChallengeExitsOneWithTheFailInfo() throws Exception {
-    Run run = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "guess",
+    CliRun run = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "guess",
         "--subject", "CN=cli-wrong", "--out", out("wrong"), "--json");
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -98,17 +84,17 @@ class ScepCliTest {
 
   @Test
   void pendingExitsThreeThenPollIssuesAfterApproval() throws Exception {
-    Run first = run("scep", "enroll", "--url", manual.uri().toString(), "--challenge", "otp",
+    CliRun first = run("scep", "enroll", "--url", manual.uri().toString(), "--challenge", "otp",
         "--subject", "CN=cli-manual", "--out", out("manual"), "--json");
     assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
     String state = first.json().get("state").asText();
     assertThat(first.json().get("resume").asText()).startsWith("iotpki scep poll --state " + state);
 
-    Run still = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
+    CliRun still = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
     assertThat(still.exitCode()).as(still.err()).isEqualTo(3);
 
     manual.approveAll();
-    Run issued = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
+    CliRun issued = run("scep", "poll", "--state", state, "--out", out("manual"), "--json");
     assertThat(issued.exitCode()).as(issued.err()).isZero();
     assertThat(issued.json().get("subject").asText()).isEqualTo("CN=cli-manual");
     assertThat(Path.of(state)).doesNotExist();
@@ -120,7 +106,7 @@ class ScepCliTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    Run run = run("scep", "cacaps", "--url", "http://127.0.0.1:" + closed + "/scep", "--json");
+    CliRun run = run("scep", "cacaps", "--url", "http://127.0.0.1:" + closed + "/scep", "--json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.json().get("failure").asText()).isEqualTo("CONNECT");
