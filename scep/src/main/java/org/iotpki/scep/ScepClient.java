@@ -206,6 +206,15 @@ public final class ScepClient implements EnrollmentClient {
     return poll(State.of(pending, uri), current.privateKey());
   }
 
+  /** CertPoll signed with the key of the PKCSReq, which must be able to decrypt the answer. */
+  @Override
+  public EnrollmentOutcome poll(PendingEnrollment pending, EnrollmentKey.Existing requestKey)
+      throws EnrollmentTransportException {
+    return poll(State.of(pending, uri), requestKey.privateKey().orElseThrow(
+        () -> new IllegalArgumentException("SCEP decrypts the answer with the request's private"
+            + " key: EnrollmentKey.Existing with the private key")));
+  }
+
   /**
    * GetCert (RFC 8894 section 3.3.4): a certificate the CA issued, by serial number, for a device
    * that lost its own. The request is signed, and the answer encrypted, with {@code requester}

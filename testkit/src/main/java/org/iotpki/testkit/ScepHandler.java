@@ -64,6 +64,10 @@ final class ScepHandler implements HttpHandler {
     approveAll = true;
   }
 
+  List<X509Certificate> issued() {
+    return List.copyOf(bySerial.values());
+  }
+
   void enqueue(ScepServer.Fault fault) {
     faults.add(fault);
   }
@@ -190,6 +194,10 @@ final class ScepHandler implements HttpHandler {
   }
 
   private ScepMessages.Reply issueOrWait(String transactionId, CertificationRequest csr) {
+    X509Certificate done = issued.get(transactionId);
+    if (done != null) {
+      return ScepMessages.Reply.success(done); // a resent request whose answer was lost
+    }
     if (manualApproval && !approveAll) {
       waiting.put(transactionId, csr);
       return ScepMessages.Reply.pending();

@@ -68,6 +68,14 @@ public final class ScepServer implements AutoCloseable {
     handler.approveAll();
   }
 
+  /**
+   * Every certificate issued. A request resent with a transaction ID already issued gets that
+   * certificate again, not a second one (what a restarted client relies on).
+   */
+  public List<X509Certificate> issuedCertificates() {
+    return handler.issued();
+  }
+
   /** Scripts faults: each PKIOperation takes the next one, in order. */
   public void enqueue(Fault... faults) {
     for (Fault fault : faults) {

@@ -50,4 +50,17 @@ public interface EnrollmentClient {
    */
   EnrollmentOutcome poll(PendingEnrollment pending, Credential current)
       throws EnrollmentTransportException;
+
+  /**
+   * Asks again about a first enrollment the server left pending that was made with the caller's
+   * own key, for protocols whose polls the requester signs (SCEP's CertPoll is signed, and its
+   * answer encrypted, with the request's key). The default is {@link #poll(PendingEnrollment)}.
+   *
+   * @param requestKey the key the first request was made with
+   * @throws IllegalArgumentException if {@code pending} was made by a client of another protocol
+   */
+  default EnrollmentOutcome poll(PendingEnrollment pending, EnrollmentKey.Existing requestKey)
+      throws EnrollmentTransportException {
+    return poll(pending);
+  }
 }

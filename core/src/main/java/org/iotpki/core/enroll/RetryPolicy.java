@@ -94,6 +94,17 @@ public final class RetryPolicy {
   }
 
   /**
+   * Resumes a persisted pending first enrollment made with the caller's {@code requestKey}, as
+   * {@link #resume} does.
+   */
+  public EnrollmentOutcome resume(
+      EnrollmentClient client, PendingEnrollment pending, EnrollmentKey.Existing requestKey)
+      throws EnrollmentTransportException {
+    return run(
+        () -> new EnrollmentOutcome.Pending(pending), next -> client.poll(next, requestKey), 0);
+  }
+
+  /**
    * The wait before retry number {@code retry} (1 for the first retry) when the server named no
    * time: uniform in [0, min(maxBackoff, initialBackoff * 2^(retry-1))].
    */

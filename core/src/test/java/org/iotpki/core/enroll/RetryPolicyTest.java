@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,10 +14,11 @@ import java.util.Map;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.enroll.EnrollmentTransportException.Failure;
+import org.iotpki.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
   private final List<Duration> waits = new ArrayList<>();
   private final EnrollmentRequest request =
       EnrollmentRequest.builder().subject("CN=d").generateKey(KeyAlgorithm.EC_P256).build();
@@ -210,33 +209,6 @@ class RetryPolicyTest {
         throws EnrollmentTransportException {
       polls++;
       return next();
-    }
-  }
-
-  private static final class FakeClock extends Clock {
-    private Instant now;
-
-    FakeClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

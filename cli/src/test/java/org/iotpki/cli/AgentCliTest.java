@@ -1,0 +1,109 @@
+package org.iotpki.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.iotpki.core.lifecycle.FileCredentialStore;
+import org.iotpki.testkit.EstServer;
+import org.iotpki.testkit.ScepServer;
+import org.iotpki.testkit.TestCa;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iotpki agent run} against the testkit SCEP (bootstrap) and EST (renewal) servers. */
+class AgentCliTest {
+  @TempDir Path directory;
+  static TestCa ca;
+  static EstServer est;
+
+  @BeforeAll
+  static void start() {
+    ca = TestCa.create().intermediate("CN=iotpki Agent Test CA");
+    est = EstServer.builder(ca).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    est.close();
+  }
+
+  @Test
+  void bootstrapsThroughScepPendingThenIssuedThenUpToDate() throws Exception {
+    try (ScepServer scep = AgentFixture.scep(ca, true)) {
+      AgentFixture device = AgentFixture.create(directory, scep, est, "");
+
+      CliRun pending = device.run();
+      assertThat(pending.exitCode()).as(pending.err()).isEqualTo(3);
+      assertThat(pending.json().get("status").asText()).isEqualTo("pending");
+      assertThat(pending.json().get("resume").asText()).contains("agent run --config");
+
+      scep.approveAll();
+      CliRun issued = device.run();
+      assertThat(issued.exitCode()).as(issued.err()).isZero();
+      assertThat(issued.json().get("status").asText()).isEqualTo("issued");
+      assertThat(issued.json().get("firstEnrollment").asBoolean()).isTrue();
+      assertThat(scep.issuedCertificates()).hasSize(1);
+      assertThat(issued.json().get("serial").asText())
+          .isEqualTo(scep.issuedCertificates().get(0).getSerialNumber().toString(16));
+
+      CliRun upToDate = device.run();
+      assertThat(upToDate.exitCode()).as(upToDate.err()).isZero();
+      assertThat(upToDate.json().get("status").asText()).isEqualTo("up-to-date");
+      assertThat(upToDate.json().get("serial").asText())
+          .isEqualTo(issued.json().get("serial").asText());
+    }
+  }
+
+  @Test
+  void renewsThroughEstWithTheCurrentCredentialWhenDue() throws Exception {
+    try (ScepServer scep = AgentFixture.scep(ca, false)) {
+      AgentFixture device = AgentFixture.create(directory, scep, est, AgentFixture.alwaysDue());
+      CliRun bootstrapped = device.run();
+      assertThat(bootstrapped.exitCode()).as(bootstrapped.err()).isZero();
+      int reenrolls = reenrolls();
+
+      CliRun renewed = device.run();
+
+      assertThat(renewed.exitCode()).as(renewed.err()).isZero();
+      assertThat(renewed.json().get("firstEnrollment").asBoolean()).isFalse();
+      assertThat(reenrolls()).isEqualTo(reenrolls + 1);
+      try (var store = FileCredentialStore.open(device.store())) {
+        var current = store.current().orElseThrow().certificate();
+        assertThat(current.getSerialNumber().toString(16))
+            .isEqualTo(renewed.json().get("serial").asText());
+        assertThat(current.getSubjectX500Principal().getName()).isEqualTo("CN=agent-device");
+        assertThat(store.previous()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void anUnreachableCaIsATransportFailureWithItsKind() throws Exception {
+    ScepServer scep = AgentFixture.scep(ca, false);
+    scep.close();
+    AgentFixture device = AgentFixture.create(directory, scep, est, "");
+    CliRun run = device.run();
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.json().get("status").asText()).isEqualTo("failed");
+    assertThat(run.json().get("failure").asText()).isEqualTo("CONNECT");
+  }
+
+  @Test
+  void aMisspeltSettingIsAnInputError() throws Exception {
+    try (ScepServer scep = AgentFixture.scep(ca, false)) {
+      AgentFixture device = AgentFixture.create(directory, scep, est, "renew-form = 0.5");
+      CliRun run = device.run();
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.json().get("error").asText()).contains("unknown settings [renew-form]");
+      assertThat(Files.exists(device.store())).isFalse();
+    }
+  }
+
+  private static int reenrolls() {
+    return (int) est.requests().stream()
+        .filter(r -> r.operation().equals("simplereenroll") && r.status() == 200).count();
+  }
+}
