@@ -6,7 +6,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.revocation.RevocationFilter;
 import org.iotpki.matter.internal.AttestationCertificate;
 import org.iotpki.matter.internal.Json;
 
@@ -89,7 +94,13 @@ public final class RevocationSet {
       if (entry.containsKey("crl_signer_delegator") || entry.containsKey("crl_signer_cert")) {
         String signerField = entry.containsKey("crl_signer_delegator") ? "crl_signer_delegator" : "crl_signer_cert";
         X509Certificate signer = certificate(text(entry, signerField), signerField);
-        signerMatches = keyId.equals(subjectKeyId(signer))
+        String signerKeyId;
+        try {
+          signerKeyId = subjectKeyId(signer);
+        } catch (PkiParseException e) {
+          throw new AttestationFormatException("unreadable CRL signer certificate: " + e.getMessage(), e);
+        }
+        signerMatches = keyId.equals(signerKeyId)
             && issuerName.equals(Base64.getEncoder().encodeToString(signer.getSubjectX500Principal().getEncoded()));
       }
       entries.add(new Entry(keyId, issuerName, Set.copyOf(serialTexts), signerMatches));
@@ -121,6 +132,75 @@ public final class RevocationSet {
     return false;
   }
 
+  /**
+   * One compact {@link RevocationFilter} per issuer, for hubs: each revokes exactly the serials
+   * this set revokes among the serials that issuer issued, so that {@code
+   * filters.get(pai).isRevoked(dac.getSerialNumber())} answers as {@link #isRevoked} does for
+   * every DAC the PAI issued. Entries for issuers not in {@code issuedByIssuer} are not used.
+   *
+   * @param issuedByIssuer every serial each issuer (a PAA or PAI certificate, matched by its
+   *     subject and subjectKeyIdentifier as the set's entries name issuers) has issued, from its
+   *     audit trail
+   * @return the filters, in the order of {@code issuedByIssuer}, unmodifiable
+   * @throws IllegalArgumentException if an issuer certificate has no subjectKeyIdentifier, or the
+   *     set revokes a serial its issuer did not issue (naming the issuer and the serial)
+   */
+  public Map<X509Certificate, RevocationFilter> filtersByIssuer(
+      Map<X509Certificate, ? extends Collection<BigInteger>> issuedByIssuer) {
+    Map<X509Certificate, RevocationFilter> filters = new LinkedHashMap<>();
+    issuedByIssuer.forEach((issuer, issued) -> {
+      try {
+        filters.put(issuer, RevocationFilter.build(issued, revokedSerials(issuer)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "issuer " + issuer.getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
+      }
+    });
+    return Collections.unmodifiableMap(filters);
+  }
+
+  /**
+   * The serials {@link #isRevoked} revokes among the certificates of {@code issuer}: those of its
+   * entries up to the first whose CRL signer does not match (which ends the search), written as
+   * {@link #isRevoked} compares them; another spelling (lower case, a leading zero byte) matches
+   * no certificate there, so none here either.
+   */
+  private Set<BigInteger> revokedSerials(X509Certificate issuer) {
+    String name = Base64.getEncoder().encodeToString(issuer.getSubjectX500Principal().getEncoded());
+    String keyId;
+    try {
+      keyId = subjectKeyId(issuer);
+    } catch (PkiParseException e) {
+      throw new IllegalArgumentException("unreadable issuer certificate: " + e.getMessage(), e);
+    }
+    if (keyId.isEmpty()) {
+      throw new IllegalArgumentException("no subjectKeyIdentifier, which revocation set entries name issuers by");
+    }
+    Set<BigInteger> serials = new HashSet<>();
+    for (Entry entry : entries) {
+      if (!entry.issuerName.equals(name) || !entry.issuerKeyId.equals(keyId)) {
+        continue;
+      }
+      if (!entry.signerMatches) {
+        break;
+      }
+      for (String text : entry.serials) {
+        serial(text).ifPresent(serials::add);
+      }
+    }
+    return serials;
+  }
+
+  /** A listed serial if it is spelled as {@link #serialHex} writes one. */
+  private static Optional<BigInteger> serial(String text) {
+    try {
+      BigInteger serial = new BigInteger(1, HexFormat.of().parseHex(text));
+      return serialHex(serial).equals(text) ? Optional.of(serial) : Optional.empty();
+    } catch (IllegalArgumentException notHex) {
+      return Optional.empty();
+    }
+  }
+
   /** The number of CRL issuers in the set. */
   public int size() {
     return entries.size();
@@ -150,13 +230,10 @@ public final class RevocationSet {
     }
   }
 
-  private static String subjectKeyId(X509Certificate certificate) throws AttestationFormatException {
-    try {
-      return AttestationCertificate.of(certificate).subjectKeyId()
-          .map(id -> HexFormat.of().withUpperCase().formatHex(id.id())).orElse("");
-    } catch (PkiParseException e) {
-      throw new AttestationFormatException("unreadable CRL signer certificate: " + e.getMessage(), e);
-    }
+  /** The certificate's subjectKeyIdentifier in upper-case hex, empty if it has none. */
+  private static String subjectKeyId(X509Certificate certificate) throws PkiParseException {
+    return AttestationCertificate.of(certificate).subjectKeyId()
+        .map(id -> HexFormat.of().withUpperCase().formatHex(id.id())).orElse("");
   }
 
   private static Optional<String> authorityKeyId(X509Certificate certificate) {
