@@ -37,8 +37,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iotpki demo}: the device lifecycle on the embedded test CA. Today: a CA hierarchy, a
- * device certificate, chain validation, and a tampered certificate rejected.
+ * {@code iotpki demo}: the device lifecycle on the embedded test CA: a CA hierarchy, a device
+ * certificate, chain validation, a tampered certificate rejected, a Matter factory run, and
+ * bootstrap, renewal and revocation through the testkit servers.
  */
 @Command(
     name = "demo",
@@ -48,7 +49,9 @@ import picocli.CommandLine.Option;
       "Creates a root and an issuing CA, issues a device certificate, validates its chain, and",
       "shows a tampered certificate being rejected; then a Matter factory run: PAA, PAI, a batch",
       "of DACs with an audit trail, one device's attestation (chain, profile, test CD) verified as",
-      "matter verify does, and its DAC found in the trail.",
+      "matter verify does, and its DAC found in the trail; then a device lifecycle: a renewal",
+      "agent bootstraps through the testkit SCEP server, renews through the testkit EST server,",
+      "and a hub's revocation filter says the superseded certificate is revoked.",
       "Exit 0 when every step behaved as expected."
     })
 final class DemoCommand extends IotpkiCommand {
@@ -83,13 +86,14 @@ final class DemoCommand extends IotpkiCommand {
     validation("tampered certificate (one signature bit flipped)", rejected);
 
     boolean matterOk = matterFactory();
+    boolean lifecycleOk = lifecycle(issuing);
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("steps", steps);
     if (outDirectory != null) {
       fields.put("files", write(root, issuing, device));
     }
-    boolean asExpected = valid.isValid() && !rejected.isValid() && matterOk;
+    boolean asExpected = valid.isValid() && !rejected.isValid() && matterOk && lifecycleOk;
     fields.put("success", asExpected);
     report.append(asExpected ? "\nEvery step behaved as expected.\n" : "\nUNEXPECTED RESULT: see above.\n");
     output.result(out(), fields, report.toString());
@@ -142,6 +146,30 @@ final class DemoCommand extends IotpkiCommand {
     } finally {
       if (outDirectory == null) {
         Files.deleteIfExists(auditFile);
+      }
+    }
+  }
+
+  /**
+   * SCEP bootstrap, EST renewal and a hub's revocation filter on testkit servers; the store is
+   * kept in DIR/identity with --out (an earlier demo's is replaced), else deleted.
+   */
+  private boolean lifecycle(TestCa issuing) throws IOException {
+    Path store = outDirectory == null
+        ? LifecycleDemo.temporaryStore() : outDirectory.resolve("identity");
+    if (outDirectory != null && Files.isDirectory(store)) {
+      LifecycleDemo.deleteStore(store);
+    }
+    try {
+      Map<String, Object> step = new LifecycleDemo(report).run(issuing, store);
+      if (step == null) {
+        return false;
+      }
+      steps.add(step);
+      return Boolean.TRUE.equals(step.get("success"));
+    } finally {
+      if (outDirectory == null) {
+        LifecycleDemo.deleteStore(store);
       }
     }
   }
