@@ -20,6 +20,7 @@ module org.iotpki.core {
   exports org.iotpki.core.c509;
   exports org.iotpki.core.audit;
   exports org.iotpki.core.enroll;
+  exports org.iotpki.core.fleet;
   // Shared with iotpki's own protocol modules only (BC adapters, DER checks); not an API.
   exports org.iotpki.core.internal to
       org.iotpki.est,
