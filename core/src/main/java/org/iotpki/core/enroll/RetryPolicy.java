@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.internal.Backoff;
 import org.iotpki.core.internal.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,12 +113,8 @@ public final class RetryPolicy {
     if (retry < 1) {
       throw new IllegalArgumentException("retries count from 1: " + retry);
     }
-    long capMillis = maxBackoff.toMillis();
-    long ceiling = initialBackoff.toMillis();
-    for (int i = 1; i < retry && ceiling < capMillis; i++) {
-      ceiling *= 2;
-    }
-    return Duration.ofMillis(random.applyAsLong(Math.min(ceiling, capMillis) + 1));
+    long ceiling = Backoff.ceiling(initialBackoff.toMillis(), maxBackoff.toMillis(), retry);
+    return Duration.ofMillis(random.applyAsLong(ceiling + 1));
   }
 
   /**

@@ -19,4 +19,18 @@ public final class Durations {
     }
     return value;
   }
+
+  /**
+   * {@code value}, if it is longer than zero and a whole number of seconds (simulated time counts
+   * seconds).
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static Duration positiveSeconds(Duration value, String name) {
+    positive(value, name);
+    if (value.getNano() != 0) {
+      throw new IllegalArgumentException(name + " must be whole seconds: " + value);
+    }
+    return value;
+  }
 }
