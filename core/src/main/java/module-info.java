@@ -27,5 +27,6 @@ module org.iotpki.core {
   exports org.iotpki.core.internal to
       org.iotpki.est,
       org.iotpki.scep,
-      org.iotpki.cmp;
+      org.iotpki.cmp,
+      org.iotpki.cli;
 }

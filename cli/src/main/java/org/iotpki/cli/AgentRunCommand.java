@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iotpki.core.PkiParseException;
-import org.iotpki.core.enroll.RetryPolicy;
 import org.iotpki.core.lifecycle.FileCredentialStore;
 import org.iotpki.core.lifecycle.RenewalAgent;
 import org.iotpki.core.lifecycle.RenewalEvent;
@@ -88,8 +87,7 @@ final class AgentRunCommand extends IotpkiCommand {
         .renewal(configuration.client("renewal"), configuration.request("renewal"))
         .schedule(configuration.schedule())
         .retryInterval(configuration.retryInterval())
-        .retryPolicy(maxWaitSeconds <= 0 ? RetryPolicy.noRetries() : RetryPolicy.builder()
-            .deadline(Duration.ofSeconds(maxWaitSeconds)).maxAttempts(100).build())
+        .retryPolicy(EnrollmentCommand.retryPolicy(maxWaitSeconds))
         .listener(events::add);
     if (configuration.hasBootstrap()) {
       builder.bootstrap(configuration.client("bootstrap"), configuration.request("bootstrap"));

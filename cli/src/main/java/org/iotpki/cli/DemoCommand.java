@@ -156,9 +156,9 @@ final class DemoCommand extends IotpkiCommand {
    */
   private boolean lifecycle(TestCa issuing) throws IOException {
     Path store = outDirectory == null
-        ? LifecycleDemo.temporaryStore() : outDirectory.resolve("identity");
-    if (outDirectory != null && Files.isDirectory(store)) {
-      LifecycleDemo.deleteStore(store);
+        ? Files.createTempDirectory("iotpki-demo-identity-") : outDirectory.resolve("identity");
+    if (outDirectory != null) {
+      deleteDirectoryIfExists(store); // an earlier demo's device would be renewed, not enrolled
     }
     try {
       Map<String, Object> step = new LifecycleDemo(report).run(issuing, store);
@@ -169,7 +169,7 @@ final class DemoCommand extends IotpkiCommand {
       return Boolean.TRUE.equals(step.get("success"));
     } finally {
       if (outDirectory == null) {
-        LifecycleDemo.deleteStore(store);
+        deleteDirectoryIfExists(store);
       }
     }
   }
@@ -178,19 +178,25 @@ final class DemoCommand extends IotpkiCommand {
     save("matter-paa.pem", PemEncoder.certificate(paa.certificate()));
     save("matter-cd-signer.pem", PemEncoder.certificate(cdSigner.certificate()));
     Path deviceDirectory = outDirectory.resolve("matter-SN-000002");
-    if (Files.isDirectory(deviceDirectory)) {
-      // An earlier demo's device: provisioning files are never overwritten, so replace them here.
-      try (var earlier = Files.list(deviceDirectory)) {
-        for (Path file : earlier.toList()) {
-          Files.delete(file);
-        }
-      }
-      Files.delete(deviceDirectory);
-    }
+    // An earlier demo's device: provisioning files are never overwritten, so replace them here.
+    deleteDirectoryIfExists(deviceDirectory);
     device.writeTo(deviceDirectory);
     matterHint = "  ./iotpki matter verify --paa " + outDirectory.resolve("matter-paa.pem")
         + " --pai " + deviceDirectory.resolve("pai-Cert.pem") + " --dac " + deviceDirectory.resolve("dac-Cert.pem")
         + " --cd " + deviceDirectory.resolve("cd.der") + " --cd-signer " + outDirectory.resolve("matter-cd-signer.pem") + "\n";
+  }
+
+  /** Deletes a directory of files (the demo writes no subdirectories) if it exists. */
+  private static void deleteDirectoryIfExists(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (var files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(directory);
   }
 
   private void step(String name, X509Certificate certificate, String what) throws PkiParseException {

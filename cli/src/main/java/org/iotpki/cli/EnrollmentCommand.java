@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.enroll.RetryPolicy;
+import org.iotpki.core.internal.AtomicFiles;
 import org.iotpki.core.io.PemEncoder;
 import picocli.CommandLine.Option;
 
@@ -67,11 +67,16 @@ abstract class EnrollmentCommand extends IotpkiCommand {
     }, again);
   }
 
-  /** Runs {@code call} and reports its outcome; {@code resume} says how to resume a pending one. */
-  int enroll(Call call, String resume) throws IOException, PkiParseException {
-    RetryPolicy policy = maxWaitSeconds <= 0
+  /** What --max-wait SECONDS means: no retries at 0, else retries and polls for that long. */
+  static RetryPolicy retryPolicy(long maxWaitSeconds) {
+    return maxWaitSeconds <= 0
         ? RetryPolicy.noRetries()
         : RetryPolicy.builder().deadline(Duration.ofSeconds(maxWaitSeconds)).maxAttempts(100).build();
+  }
+
+  /** Runs {@code call} and reports its outcome; {@code resume} says how to resume a pending one. */
+  int enroll(Call call, String resume) throws IOException, PkiParseException {
+    RetryPolicy policy = retryPolicy(maxWaitSeconds);
     return callPeer(() -> report(call.run(policy), resume));
   }
 
@@ -113,11 +118,8 @@ abstract class EnrollmentCommand extends IotpkiCommand {
 
   private int pending(PendingEnrollment pending, String resume) throws IOException {
     Path state = out.resolve(STATE_FILE);
-    // Replaced atomically: a crash leaves the old state or the new one, never half of one.
-    Path staging = out.resolve(STATE_FILE + ".tmp");
-    Files.deleteIfExists(staging);
-    OwnerOnly.writeNew(staging, new String(pending.encode(), StandardCharsets.UTF_8));
-    Files.move(staging, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    // Replaced atomically and durably, owner-only: a crash leaves the old state or the new one.
+    AtomicFiles.write(state, pending.encode());
     long retryAfter = Math.max(0,
         Duration.between(Clock.systemUTC().instant(), pending.retryAt()).toSeconds());
     String command = resume.replace("STATE", state.toString());

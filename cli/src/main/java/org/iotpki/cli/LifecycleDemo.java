@@ -2,7 +2,6 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -112,19 +111,5 @@ final class LifecycleDemo {
 
   private static String hex(X509Certificate certificate) {
     return certificate.getSerialNumber().toString(16);
-  }
-
-  /** A directory for a throw-away store, deleted with {@link #deleteStore}. */
-  static Path temporaryStore() throws IOException {
-    return Files.createTempDirectory("iotpki-demo-identity-");
-  }
-
-  static void deleteStore(Path directory) throws IOException {
-    try (var files = Files.list(directory)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(directory);
   }
 }

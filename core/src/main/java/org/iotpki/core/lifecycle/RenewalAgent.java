@@ -130,7 +130,7 @@ public final class RenewalAgent {
       keyPair = KeyPairs.generate(keyAlgorithm(template));
       store.begin(keyPair.getPrivate()); // before the request leaves: a restart resends it
     }
-    EnrollmentRequest request = template.withKey(EnrollmentKey.Existing.of(keyPair));
+    EnrollmentKey.Existing key = EnrollmentKey.Existing.of(keyPair);
     Optional<PendingEnrollment> pending = inFlight.flatMap(InFlightEnrollment::pending);
     EnrollmentOutcome outcome;
     try {
@@ -142,11 +142,12 @@ public final class RenewalAgent {
             + pending.get().transactionId());
         outcome = current.isPresent()
             ? retryPolicy.resume(client, pending.get(), current.get())
-            : retryPolicy.resume(client, pending.get(), EnrollmentKey.Existing.of(keyPair));
+            : retryPolicy.resume(client, pending.get(), key);
       } else {
         event(bootstrap ? Type.BOOTSTRAP_STARTED : Type.RENEWAL_STARTED,
             current.map(c -> "renewing serial " + serial(c.certificate())).orElse("first enrollment")
                 + (inFlight.isPresent() ? ", resent after a restart with the stored key" : ""));
+        EnrollmentRequest request = template.withKey(key);
         outcome = current.isPresent()
             ? retryPolicy.renew(client, current.get(), request)
             : retryPolicy.enroll(client, request);
