@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.iotpki.core.io.PemEncoder;
+import org.iotpki.testkit.CmpServer;
 import org.iotpki.testkit.EstServer;
 import org.iotpki.testkit.ScepServer;
 import org.iotpki.testkit.TestCa;
@@ -19,19 +20,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iotpki testkit serve}: EST and SCEP servers on 127.0.0.1 with a new test CA, until the
- * process is stopped.
+ * {@code iotpki testkit serve}: EST, SCEP and CMP servers on 127.0.0.1 with a new test CA, until
+ * the process is stopped.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an EST server (RFC 7030, --est-port) and/or a SCEP server (RFC 8894, --scep-port) on",
-      "127.0.0.1 with a new test CA, until stopped (Ctrl-C, SIGTERM). Creates a root and the issuing",
+      "Run an EST server (RFC 7030, --est-port), a SCEP server (RFC 8894, --scep-port) and/or a CMP",
+      "server (RFC 9483, --cmp-port) on 127.0.0.1 with a new test CA, until stopped (Ctrl-C,",
+      "SIGTERM). Creates a root and the issuing",
       "CA \"CN=iotpki Test Issuing CA\", writes the root to DIR/ca.pem (the TLS trust anchor and EST",
       "root) and the issuing CA to DIR/issuing-ca.pem, and prints the URLs and credentials.",
       "EST clients may authenticate with HTTP Basic or a TLS certificate the CA issued; SCEP clients",
-      "with the challenge password.",
+      "with the challenge password; CMP clients with the shared secret (PasswordBasedMac) or a",
+      "certificate the CA issued.",
       "Exit 2 for usage errors, such as a port in use."
     })
 final class TestkitServeCommand extends IotpkiCommand {
@@ -53,6 +56,18 @@ final class TestkitServeCommand extends IotpkiCommand {
       description = "The SCEP challenge password (default: a random one, printed at start).")
   String scepChallenge;
 
+  @Option(names = "--cmp-port", paramLabel = "PORT",
+      description = "Serve CMP (plain HTTP, http://127.0.0.1:PORT/cmp) on this port; 0 picks a free one.")
+  Integer cmpPort;
+
+  @Option(names = "--cmp-reference", paramLabel = "REF", defaultValue = "testkit",
+      description = "The reference (senderKID) of the CMP shared secret (default: ${DEFAULT-VALUE}).")
+  String cmpReference;
+
+  @Option(names = "--cmp-secret", paramLabel = "SECRET",
+      description = "The CMP shared secret (default: a random one, printed at start).")
+  String cmpSecret;
+
   @Option(names = "--est-user", paramLabel = "USER", defaultValue = EstServer.DEFAULT_USERNAME,
       description = "The HTTP Basic user name (default: ${DEFAULT-VALUE}).")
   String user;
@@ -63,10 +78,10 @@ final class TestkitServeCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException {
-    if (port == null && scepPort == null) {
-      return error("nothing to serve: give --est-port and/or --scep-port");
+    if (port == null && scepPort == null && cmpPort == null) {
+      return error("nothing to serve: give --est-port, --scep-port and/or --cmp-port");
     }
-    for (Integer p : new Integer[] {port, scepPort}) {
+    for (Integer p : new Integer[] {port, scepPort, cmpPort}) {
       if (p != null && (p < 0 || p > 65535)) {
         return error("a port is 0 to 65535, not " + p);
       }
@@ -75,11 +90,14 @@ final class TestkitServeCommand extends IotpkiCommand {
       return error("--est-user must not be empty nor contain ':'");
     }
     if ((password != null && password.isEmpty())
-        || (scepChallenge != null && scepChallenge.isEmpty())) {
-      return error("--est-password and --scep-challenge must not be empty");
+        || (scepChallenge != null && scepChallenge.isEmpty())
+        || (cmpSecret != null && cmpSecret.isEmpty()) || cmpReference.isEmpty()) {
+      return error(
+          "--est-password, --scep-challenge, --cmp-reference and --cmp-secret must not be empty");
     }
     char[] secret = password != null ? password.toCharArray() : randomPassword();
     char[] challenge = scepChallenge != null ? scepChallenge.toCharArray() : randomPassword();
+    char[] cmpShared = cmpSecret != null ? cmpSecret.toCharArray() : randomPassword();
 
     TestCa root = TestCa.create();
     TestCa issuing = root.intermediate(ISSUING_CA);
@@ -111,6 +129,20 @@ final class TestkitServeCommand extends IotpkiCommand {
         fields.put("scepChallenge", new String(challenge));
         text.append("SCEP server at ").append(scep.uri()).append(", challenge ")
             .append(challenge).append('\n');
+      }
+      if (cmpPort != null) {
+        CmpServer cmp = CmpServer.builder(issuing).sharedSecret(cmpReference, cmpShared)
+            .port(cmpPort).start();
+        servers.add(cmp);
+        Path cmpServerFile = directory.resolve("cmp-server.pem");
+        Files.writeString(cmpServerFile, PemEncoder.certificate(cmp.serverCertificate()));
+        fields.put("cmpUrl", cmp.uri().toString());
+        fields.put("cmpPort", cmp.port());
+        fields.put("cmpReference", cmpReference);
+        fields.put("cmpSecret", new String(cmpShared));
+        fields.put("cmpServerFile", cmpServerFile.toAbsolutePath().toString());
+        text.append("CMP server at ").append(cmp.uri()).append(", reference ")
+            .append(cmpReference).append(", secret ").append(cmpShared).append('\n');
       }
     } catch (UncheckedIOException e) {
       closeAll(servers);

@@ -93,6 +93,44 @@ class TestkitServeCliTest {
   }
 
   @Test
+  void servesCmpToTheCmpCommands() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Thread serve = new Thread(() -> Main.run(new PrintWriter(out), new PrintWriter(err),
+        "testkit", "serve", "--dir", dir.resolve("cmp").toString(), "--cmp-port", "0",
+        "--cmp-secret", "s3cret", "--json"));
+    serve.start();
+    try {
+      JsonNode started = JSON.readTree(awaitJson(out, serve));
+      assertThat(started.get("cmpReference").asText()).isEqualTo("testkit");
+      String url = started.get("cmpUrl").asText();
+      Path device = dir.resolve("device");
+
+      StringWriter enrollOut = new StringWriter();
+      int enrolled = Main.run(new PrintWriter(enrollOut), new PrintWriter(err), "cmp", "enroll",
+          "--url", url, "--ref", "testkit", "--secret", "s3cret", "--subject", "CN=cmp-device",
+          "--trust", started.get("caFile").asText(), "--out", device.toString(), "--json");
+      int renewed = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "cmp",
+          "enroll", "--url", url, "--cmd", "kur", "--cert", device.resolve("chain.pem").toString(),
+          "--cert-key", device.resolve("key.pem").toString(), "--trust",
+          started.get("caFile").asText(), "--subject", "CN=cmp-device",
+          "--out", dir.resolve("renewed").toString());
+
+      assertThat(enrolled).as(err.toString()).isZero();
+      assertThat(renewed).as(err.toString()).isZero();
+      X509Certificate ca = PkiReader.defaults().readCertificate(Path.of(started.get("caFile").asText()));
+      List<X509Certificate> chain = PkiReader.defaults()
+          .readCertificates(dir.resolve("renewed").resolve("chain.pem"));
+      assertThat(org.iotpki.core.validation.ChainValidator.builder().trustAnchor(ca).build()
+          .validate(chain.stream().filter(c -> !c.equals(ca)).toList()).isValid()).isTrue();
+      assertThat(chain.get(0).getSubjectX500Principal().getName()).isEqualTo("CN=cmp-device");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
   void aPortInUseIsAUsageErrorInOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       StringWriter out = new StringWriter();

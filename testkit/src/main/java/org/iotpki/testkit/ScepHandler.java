@@ -23,7 +23,6 @@ import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.io.CertsOnly;
-import org.iotpki.core.validation.ChainValidator;
 import org.iotpki.core.validation.SignatureVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,9 +165,7 @@ final class ScepHandler implements HttpHandler {
       }
       case "17": {
         X509Certificate current = request.signerCertificate();
-        boolean ours = ChainValidator.builder().trustAnchor(ca.root()).build()
-            .validate(chainOf(current)).isValid();
-        if (!ours || !verifies(request.csr())) {
+        if (!ca.issued(current) || !verifies(request.csr())) {
           return ScepMessages.Reply.failure(2);
         }
         return issueOrWait(request.transactionId(), request.csr());
@@ -215,13 +212,6 @@ final class ScepHandler implements HttpHandler {
 
   private static boolean verifies(CertificationRequest csr) {
     return SignatureVerifier.bouncyCastle().verify(csr).isValid();
-  }
-
-  private List<X509Certificate> chainOf(X509Certificate leaf) {
-    List<X509Certificate> chain = new ArrayList<>();
-    chain.add(leaf);
-    chain.addAll(ca.chainToRoot().subList(0, ca.chainToRoot().size() - 1));
-    return chain;
   }
 
   private static String parameter(String query, String name) {

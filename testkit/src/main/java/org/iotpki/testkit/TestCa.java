@@ -20,6 +20,7 @@ import org.iotpki.core.cert.KeyPurpose;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.Signer;
+import org.iotpki.core.validation.ChainValidator;
 
 /**
  * An in-process certificate authority for tests: a root, intermediates under it, and device
@@ -98,6 +99,18 @@ public final class TestCa {
   /** The signer of this CA's key, for issuing with {@link CertificateBuilder} directly. */
   public Signer signer() {
     return Signer.of(keyPair);
+  }
+
+  /**
+   * Whether {@code certificate} was issued by this CA and chains to its root, valid now by this
+   * CA's clock: what the testkit servers ask of a requester's signing certificate.
+   */
+  boolean issued(X509Certificate certificate) {
+    List<X509Certificate> path = new ArrayList<>();
+    path.add(certificate);
+    path.addAll(chainToRoot.subList(0, chainToRoot.size() - 1));
+    return ChainValidator.builder().trustAnchor(root()).clock(clock).build().validate(path)
+        .isValid();
   }
 
   /** A new intermediate CA under this one, with a key of this CA's type and no path length limit. */
