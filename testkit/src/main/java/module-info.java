@@ -1,4 +1,4 @@
-/** iotpki testkit: an in-process test CA and EST and SCEP test servers, for tests of iotpki and of its users. */
+/** iotpki testkit: an in-process test CA and EST, SCEP and CMP test servers, for tests of iotpki and of its users. */
 module org.iotpki.testkit {
   requires transitive org.iotpki.core;
   requires jdk.httpserver;
