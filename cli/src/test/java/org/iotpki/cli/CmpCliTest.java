@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.testing.OpenSsl;
+import org.iotpki.testkit.CmpServer;
 import org.iotpki.testkit.OpenSslCmpServer;
+import org.iotpki.testkit.TestCa;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,34 @@ class CmpCliTest {
           "--key", key, "--out", dir.resolve("wrong").toString(), "--json");
       assertThat(wrong.exitCode()).isEqualTo(1);
       assertThat(wrong.json().get("reason").asText()).isEqualTo("badRequest");
+    }
+  }
+
+  @Test
+  void genmReportsTheTemplateAndAnAuthenticatedRootUpdate() throws Exception {
+    TestCa root = TestCa.create();
+    TestCa next = TestCa.builder().subject("CN=iotpki Test Root CA G2").build();
+    try (CmpServer server = CmpServer.builder(root.intermediate("CN=CMP CA"))
+        .sharedSecret("ref", "s3cret".toCharArray())
+        .rootCaKeyUpdate(next.root(), root.crossCertify(next), null).start()) {
+      String current = write("root.pem", PemEncoder.certificate(root.root()));
+      String url = server.uri().toString();
+
+      CliRun template = run("cmp", "genm", "--url", url, "--ref", "ref", "--secret", "s3cret",
+          "--type", "certreqtemplate", "--json");
+      CliRun update = run("cmp", "genm", "--url", url, "--ref", "ref", "--secret", "s3cret",
+          "--type", "rootupdate", "--current-root", current,
+          "--out", dir.resolve("update.pem").toString(), "--json");
+      CliRun noRoot = run("cmp", "genm", "--url", url, "--ref", "ref", "--secret", "s3cret",
+          "--type", "rootupdate");
+
+      assertThat(template.exitCode()).as(template.err()).isZero();
+      assertThat(template.json().get("keyAlgorithm").asText()).isEqualTo("EC P-256");
+      assertThat(update.exitCode()).as(update.err()).isZero();
+      assertThat(update.json().get("update").asBoolean()).isTrue();
+      assertThat(PkiReader.defaults().readCertificates(dir.resolve("update.pem")))
+          .first().isEqualTo(next.root());
+      assertThat(noRoot.exitCode()).isEqualTo(2);
     }
   }
 

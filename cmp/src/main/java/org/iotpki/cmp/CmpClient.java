@@ -19,12 +19,14 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cmp.CMPCertificate;
 import org.bouncycastle.asn1.cmp.CMPObjectIdentifiers;
 import org.bouncycastle.asn1.cmp.CertRepMessage;
 import org.bouncycastle.asn1.cmp.CertResponse;
 import org.bouncycastle.asn1.cmp.ErrorMsgContent;
+import org.bouncycastle.asn1.cmp.GenMsgContent;
 import org.bouncycastle.asn1.cmp.GenRepContent;
 import org.bouncycastle.asn1.cmp.InfoTypeAndValue;
 import org.bouncycastle.asn1.cmp.PKIBody;
@@ -32,10 +34,12 @@ import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.cmp.PollRepContent;
 import org.bouncycastle.asn1.cmp.RevRepContent;
+import org.bouncycastle.asn1.cmp.RootCaKeyUpdateContent;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.iotpki.cmp.internal.CmpBodies;
 import org.iotpki.cmp.internal.CmpTransaction;
+import org.iotpki.cmp.internal.GeneralValues;
 import org.iotpki.cmp.internal.Protection;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.CertificationRequest;
@@ -193,14 +197,84 @@ public final class CmpClient implements EnrollmentClient {
    */
   public List<byte[]> generalMessage(String infoType) throws EnrollmentTransportException,
       EnrollmentRejectedException {
+    return generalMessage(new InfoTypeAndValue(new ASN1ObjectIdentifier(infoType)), infoType);
+  }
+
+  /**
+   * Asks whether the root CA has a new key (RFC 9483 section 4.3.2: genm with {@code
+   * id-it-rootCaCert} carrying {@code currentRoot}), and authenticates the answer: {@code
+   * newWithOld} must verify with {@code currentRoot}'s key and certify the key and subject of
+   * {@code newWithNew}.
+   *
+   * @return empty when the CA has no update
+   * @throws EnrollmentTransportException {@code MALFORMED_RESPONSE} if the update does not
+   *     authenticate or does not parse
+   */
+  public Optional<RootCaKeyUpdate> rootCaKeyUpdate(X509Certificate currentRoot)
+      throws EnrollmentTransportException, EnrollmentRejectedException {
+    Objects.requireNonNull(currentRoot, "currentRoot");
+    CMPCertificate current;
+    try {
+      current = new CMPCertificate(org.bouncycastle.asn1.x509.Certificate.getInstance(
+          currentRoot.getEncoded()));
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalArgumentException("currentRoot does not encode: " + e.getMessage(), e);
+    }
+    List<byte[]> values = generalMessage(
+        new InfoTypeAndValue(CMPObjectIdentifiers.id_it_rootCaCert, current), ROOT_CA_KEY_UPDATE);
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    RootCaKeyUpdateContent content;
+    try {
+      content = RootCaKeyUpdateContent.getInstance(values.get(0));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw malformed("the rootCaKeyUpdate does not parse: " + e.getMessage());
+    }
+    if (content.getNewWithOld() == null) {
+      throw malformed("the rootCaKeyUpdate has no newWithOld to authenticate the new root with");
+    }
+    X509Certificate newWithNew = certificate(content.getNewWithNew());
+    X509Certificate newWithOld = certificate(content.getNewWithOld());
+    String problem = GeneralValues.rootUpdateProblem(currentRoot, newWithNew, newWithOld);
+    if (problem != null) {
+      throw malformed("root CA key update refused: " + problem);
+    }
+    Optional<X509Certificate> oldWithNew = content.getOldWithNew() == null ? Optional.empty()
+        : Optional.of(certificate(content.getOldWithNew()));
+    return Optional.of(new RootCaKeyUpdate(newWithNew, newWithOld, oldWithNew));
+  }
+
+  /**
+   * Asks what the CA expects in a certificate request (RFC 9483 section 4.3.3).
+   *
+   * @return empty when the CA has no template
+   * @throws EnrollmentTransportException {@code MALFORMED_RESPONSE} if it does not parse
+   */
+  public Optional<CertificateRequestTemplate> certificateRequestTemplate()
+      throws EnrollmentTransportException, EnrollmentRejectedException {
+    List<byte[]> values = generalMessage(CERT_REQ_TEMPLATE);
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(GeneralValues.template(values.get(0)));
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      throw malformed("the certReqTemplate does not parse: " + e.getMessage());
+    }
+  }
+
+  private List<byte[]> generalMessage(InfoTypeAndValue asked, String answerType)
+      throws EnrollmentTransportException, EnrollmentRejectedException {
     CmpTransaction transaction = CmpTransaction.start(peer(), protection(), false);
-    CmpTransaction.Answer answer = transaction.exchange(CmpBodies.generalMessage(infoType));
+    CmpTransaction.Answer answer = transaction.exchange(
+        new PKIBody(PKIBody.TYPE_GEN_MSG, new GenMsgContent(asked)));
     refuseError(answer);
     requireType(answer, PKIBody.TYPE_GEN_REP);
     List<byte[]> values = new ArrayList<>();
     for (InfoTypeAndValue itav : GenRepContent.getInstance(answer.body().getContent())
         .toInfoTypeAndValueArray()) {
-      if (itav.getInfoType().getId().equals(infoType) && itav.getInfoValue() != null) {
+      if (itav.getInfoType().getId().equals(answerType) && itav.getInfoValue() != null) {
         values.add(der(itav.getInfoValue()));
       }
     }

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.cmp.CertReqTemplateContent;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.enroll.EnrollmentOutcome;
@@ -136,14 +132,39 @@ class TestkitCmpServerTest {
     CmpClient cmp = client(CmpServer.builder(issuing)).build();
 
     assertThat(cmp.caCertificates()).containsExactly(issuing.certificate(), root.root());
-    List<byte[]> templates = cmp.generalMessage(CmpClient.CERT_REQ_TEMPLATE);
-    assertThat(templates).hasSize(1);
-    CertReqTemplateContent template = CertReqTemplateContent.getInstance(templates.get(0));
-    AlgorithmIdentifier keyAlgorithm = AlgorithmIdentifier.getInstance(ASN1Sequence.getInstance(
-        ASN1Sequence.getInstance(template.getKeySpec().getObjectAt(0)).getObjectAt(1)));
-    assertThat(keyAlgorithm).isEqualTo(SubjectPublicKeyInfo.getInstance(
-        issuing.certificate().getPublicKey().getEncoded()).getAlgorithm());
-    assertThat(cmp.generalMessage(CmpClient.ROOT_CA_KEY_UPDATE)).isEmpty();
+    CertificateRequestTemplate template = cmp.certificateRequestTemplate().orElseThrow();
+    assertThat(template.keyAlgorithm()).contains(KeyAlgorithm.EC_P256);
+    assertThat(template.keySpecifications()).isEqualTo(1);
+    assertThat(template.subject()).isEmpty();
+    assertThat(cmp.rootCaKeyUpdate(root.root())).isEmpty();
+  }
+
+  @Test
+  void aRootCaKeyUpdateIsAuthenticatedWithTheCurrentRoot() throws Exception {
+    TestCa next = TestCa.builder().subject("CN=iotpki Test Root CA G2").build();
+    CmpClient cmp = client(CmpServer.builder(issuing).rootCaKeyUpdate(next.root(),
+        root.crossCertify(next), next.crossCertify(root))).build();
+
+    RootCaKeyUpdate update = cmp.rootCaKeyUpdate(root.root()).orElseThrow();
+
+    assertThat(update.newWithNew()).isEqualTo(next.root());
+    assertThat(update.newWithOld().getPublicKey()).isEqualTo(next.root().getPublicKey());
+    assertThat(update.oldWithNew().orElseThrow().getPublicKey())
+        .isEqualTo(root.root().getPublicKey());
+    assertThat(cmp.rootCaKeyUpdate(next.root())).as("an update of another root").isEmpty();
+  }
+
+  @Test
+  void aRootCaKeyUpdateNotSignedByTheCurrentRootIsRefused() {
+    TestCa next = TestCa.builder().subject("CN=iotpki Test Root CA G2").build();
+    TestCa impostor = TestCa.builder().subject(root.root().getSubjectX500Principal().getName())
+        .build();
+    CmpClient cmp = client(CmpServer.builder(issuing).rootCaKeyUpdate(next.root(),
+        impostor.crossCertify(next), null)).build();
+
+    assertThatThrownBy(() -> cmp.rootCaKeyUpdate(root.root()))
+        .isInstanceOfSatisfying(EnrollmentTransportException.class, e -> assertThat(e)
+            .hasMessageContaining("not signed by the current root's key"));
   }
 
   @Test

@@ -49,9 +49,10 @@ final class CmpHandler implements HttpHandler {
   private final Queue<CmpServer.Fault> faults = new ConcurrentLinkedQueue<>();
   private final List<String> served = new CopyOnWriteArrayList<>();
 
-  CmpHandler(TestCa ca, CmpProtection protection, Waiting waiting) {
+  CmpHandler(TestCa ca, CmpProtection protection, Waiting waiting,
+      List<java.security.cert.X509Certificate> rootUpdate) {
     this.protection = protection;
-    this.operations = new CmpOperations(ca, waiting);
+    this.operations = new CmpOperations(ca, waiting, rootUpdate);
   }
 
   java.security.cert.X509Certificate serverCertificate() {

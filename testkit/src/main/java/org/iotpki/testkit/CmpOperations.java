@@ -40,6 +40,7 @@ import org.bouncycastle.asn1.cmp.PollReqContent;
 import org.bouncycastle.asn1.cmp.RevDetails;
 import org.bouncycastle.asn1.cmp.RevRepContentBuilder;
 import org.bouncycastle.asn1.cmp.RevReqContent;
+import org.bouncycastle.asn1.cmp.RootCaKeyUpdateContent;
 import org.bouncycastle.asn1.crmf.AttributeTypeAndValue;
 import org.bouncycastle.asn1.crmf.CertId;
 import org.bouncycastle.asn1.crmf.CertReqMessages;
@@ -81,6 +82,8 @@ final class CmpOperations {
 
   private final TestCa ca;
   private final CmpHandler.Waiting waiting;
+  /** The root CA key update to announce, or null for none. */
+  private final RootCaKeyUpdateContent rootUpdate;
   private final Provider bouncyCastle = ProviderStrategy.bouncyCastle().provider("Signature",
       "SHA256withECDSA");
   private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
@@ -88,9 +91,12 @@ final class CmpOperations {
   private final List<BigInteger> revoked = new CopyOnWriteArrayList<>();
   private volatile boolean approveAll;
 
-  CmpOperations(TestCa ca, CmpHandler.Waiting waiting) {
+  CmpOperations(TestCa ca, CmpHandler.Waiting waiting, List<X509Certificate> rootUpdate) {
     this.ca = ca;
     this.waiting = waiting;
+    this.rootUpdate = rootUpdate == null ? null : new RootCaKeyUpdateContent(
+        cmpCertificate(rootUpdate.get(0)), cmpCertificate(rootUpdate.get(1)),
+        rootUpdate.get(2) == null ? null : cmpCertificate(rootUpdate.get(2)));
   }
 
   /** What to answer: the body, a word for {@link CmpServer#operations()}, implicitConfirm. */
@@ -394,7 +400,7 @@ final class CmpOperations {
   }
 
   /**
-   * genm (RFC 9483 section 4.3): caCerts, rootCaKeyUpdate (none pending: no value) and
+   * genm (RFC 9483 section 4.3): caCerts, a root CA key update (no value when there is none) and
    * certReqTemplate; other types are left out of the genp, as RFC 4210 section 5.3.19 allows.
    */
   private Answer general(PKIBody body) {
@@ -405,14 +411,27 @@ final class CmpOperations {
         values.add(new InfoTypeAndValue(asked.getInfoType(), new DERSequence(
             ca.chainToRoot().stream().map(CmpOperations::cmpCertificate)
                 .toArray(CMPCertificate[]::new))));
-      } else if (asked.getInfoType().equals(CMPObjectIdentifiers.id_it_rootCaKeyUpdate)) {
-        values.add(new InfoTypeAndValue(asked.getInfoType()));
+      } else if (asked.getInfoType().equals(CMPObjectIdentifiers.id_it_rootCaCert)
+          || asked.getInfoType().equals(CMPObjectIdentifiers.id_it_rootCaKeyUpdate)) {
+        values.add(rootUpdateFor(asked));
       } else if (asked.getInfoType().equals(CMPObjectIdentifiers.id_it_certReqTemplate)) {
         values.add(new InfoTypeAndValue(asked.getInfoType(), certRequestTemplate()));
       }
     }
     return new Answer(new PKIBody(PKIBody.TYPE_GEN_REP,
         new GenRepContent(values.toArray(InfoTypeAndValue[]::new))), "accepted", false);
+  }
+
+  /**
+   * The update of the root the requester names (RFC 9483 section 4.3.2), if any: an update of
+   * another root is no update.
+   */
+  private InfoTypeAndValue rootUpdateFor(InfoTypeAndValue asked) {
+    boolean ours = asked.getInfoValue() == null
+        || CMPCertificate.getInstance(asked.getInfoValue()).equals(cmpCertificate(ca.root()));
+    return rootUpdate != null && ours
+        ? new InfoTypeAndValue(CMPObjectIdentifiers.id_it_rootCaKeyUpdate, rootUpdate)
+        : new InfoTypeAndValue(CMPObjectIdentifiers.id_it_rootCaKeyUpdate);
   }
 
   /**

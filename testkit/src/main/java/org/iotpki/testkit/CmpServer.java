@@ -21,7 +21,8 @@ import org.iotpki.core.crypto.KeyPairs;
  * <p>It issues for ir (PasswordBasedMac with the {@linkplain Builder#sharedSecret shared secret},
  * or a signature by a certificate of the CA), cr and kur (signed with a certificate of the CA; a
  * kur by the certificate it replaces) and p10cr; takes certConf and honours implicitConfirm;
- * revokes on rr; answers genm for caCerts, rootCaKeyUpdate (no update) and certReqTemplate. With
+ * revokes on rr; answers genm for caCerts, a root CA key update (none unless {@linkplain
+ * Builder#rootCaKeyUpdate configured}) and certReqTemplate. With
  * {@link Builder#manualApproval()} or {@link Builder#pollCount} certificate requests are answered
  * "waiting" and then polled (pollReq/pollRep). Answers are protected as the request was: by MAC
  * with the same secret, else signed with {@link #serverCertificate()}. Faults are scripted one
@@ -135,6 +136,7 @@ public final class CmpServer implements AutoCloseable {
     private int pollCount;
     private Duration checkAfter = Duration.ofSeconds(1);
     private int port;
+    private List<X509Certificate> rootUpdate;
 
     private Builder(TestCa issuingCa) {
       this.issuingCa = Objects.requireNonNull(issuingCa, "issuingCa");
@@ -183,6 +185,20 @@ public final class CmpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Announces a root CA key update in genp (RFC 9483 section 4.3.2): the new root, its key
+     * certified by the current root ({@code newWithOld}, see {@link TestCa#crossCertify}), and
+     * optionally the old key certified by the new one (null for none). Without it the server
+     * answers "no update".
+     */
+    public Builder rootCaKeyUpdate(X509Certificate newWithNew, X509Certificate newWithOld,
+        X509Certificate oldWithNew) {
+      Objects.requireNonNull(newWithNew, "newWithNew");
+      Objects.requireNonNull(newWithOld, "newWithOld");
+      this.rootUpdate = java.util.Arrays.asList(newWithNew, newWithOld, oldWithNew);
+      return this;
+    }
+
     /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
@@ -204,7 +220,7 @@ public final class CmpServer implements AutoCloseable {
       CmpProtection protection = new CmpProtection(issuingCa, serverCertificate,
           serverKey.getPrivate(), reference, secret == null ? null : secret.clone());
       CmpHandler handler = new CmpHandler(issuingCa, protection,
-          new CmpHandler.Waiting(manualApproval, pollCount, checkAfter.toSeconds()));
+          new CmpHandler.Waiting(manualApproval, pollCount, checkAfter.toSeconds()), rootUpdate);
       return new CmpServer(LoopbackServer.start(port, address -> HttpServer.create(address, 0),
           "/cmp", handler, "iotpki-cmp-server"), handler);
     }

@@ -124,6 +124,17 @@ public final class TestCa {
   }
 
   /**
+   * A certificate by this CA for {@code other}'s key and subject, as a CA: the link certificates
+   * of a root key rollover ({@code newWithOld}, {@code oldWithNew}, RFC 4210 section 4.4).
+   */
+  public X509Certificate crossCertify(TestCa other) {
+    Objects.requireNonNull(other, "other");
+    return sign(builderFor(other.certificate.getSubjectX500Principal(),
+        other.certificate.getPublicKey(), INTERMEDIATE_VALIDITY)
+        .basicConstraints(BasicConstraints.caUnlimited()));
+  }
+
+  /**
    * A device credential: a new key of this CA's type and a certificate for TLS client and server
    * authentication. Its chain holds the device certificate and the CAs below the root.
    */

@@ -8,8 +8,6 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.CertConfirmContent;
 import org.bouncycastle.asn1.cmp.CertStatus;
-import org.bouncycastle.asn1.cmp.GenMsgContent;
-import org.bouncycastle.asn1.cmp.InfoTypeAndValue;
 import org.bouncycastle.asn1.cmp.PKIBody;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIFreeText;
@@ -147,9 +145,4 @@ public final class CmpBodies {
     }
   }
 
-  /** genm asking for one infoType (RFC 9483 section 4.3). */
-  public static PKIBody generalMessage(String infoType) {
-    return new PKIBody(PKIBody.TYPE_GEN_MSG,
-        new GenMsgContent(new InfoTypeAndValue(new ASN1ObjectIdentifier(infoType))));
-  }
 }
