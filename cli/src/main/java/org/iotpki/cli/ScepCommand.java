@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ScepCacertCommand.class,
       ScepEnrollCommand.class,
       ScepRenewCommand.class,
-      ScepPollCommand.class
+      ScepPollCommand.class,
+      ScepCrlCommand.class
     })
 final class ScepCommand extends CommandGroup {}

@@ -74,6 +74,23 @@ class ScepCliTest {
   }
 
   @Test
+  void crlOfTheCaListsARevokedCertificate() throws Exception {
+    assertThat(run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "otp",
+        "--subject", "CN=cli-crl", "--out", out("crl-device")).exitCode()).isZero();
+    server.revoke(PkiReader.defaults().readCertificate(dir.resolve("crl-device/cert.pem"))
+        .getSerialNumber());
+
+    CliRun crl = run("scep", "crl", "--url", server.uri().toString(), "--cert",
+        out("crl-device/chain.pem"), "--key", out("crl-device/key.pem"), "--out",
+        out("ca.crl.pem"), "--json");
+
+    assertThat(crl.exitCode()).as(crl.err()).isZero();
+    assertThat(crl.json().get("certificateRevoked").asBoolean()).isTrue();
+    assertThat(PkiReader.defaults().readCrl(dir.resolve("ca.crl.pem")).getIssuerX500Principal())
+        .isEqualTo(issuing.certificate().getSubjectX500Principal());
+  }
+
+  @Test
   void aWrongChallengeExitsOneWithTheFailInfo() throws Exception {
     CliRun run = run("scep", "enroll", "--url", server.uri().toString(), "--challenge", "guess",
         "--subject", "CN=cli-wrong", "--out", out("wrong"), "--json");

@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import org.iotpki.core.enroll.JdkHttpTransport;
 import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.internal.Durations;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.validation.SignatureVerifier;
 import org.iotpki.scep.internal.CertRep;
 import org.iotpki.scep.internal.MessageType;
 import org.iotpki.scep.internal.PkiMessages;
@@ -254,9 +256,73 @@ public final class ScepClient implements EnrollmentClient {
         Signer.forCertificate(state.signerCertificate(), key), state.signerCertificate(), key);
   }
 
+  /**
+   * GetCRL (RFC 8894 section 3.3.4): the CA's CRL for {@code certificate}, one it issued. The
+   * request is signed, and the answer encrypted, with {@code requester}. The CRL must be the
+   * CA's, and its signature must verify with the CA's key.
+   *
+   * @throws EnrollmentRejectedException if the CA refuses ({@code badCertID} when it knows no
+   *     such certificate)
+   * @throws EnrollmentTransportException {@code MALFORMED_RESPONSE} for an answer without exactly
+   *     one CRL of the CA, or a PENDING
+   */
+  public X509CRL crl(Credential requester, X509Certificate certificate)
+      throws EnrollmentTransportException, EnrollmentRejectedException {
+    Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(certificate, "certificate");
+    byte[] transaction = new byte[16];
+    RANDOM.nextBytes(transaction);
+    State state = new State(MessageType.GET_CRL, HexFormat.of().formatHex(transaction),
+        requester.certificate().getSubjectX500Principal(), requester.certificate(),
+        Optional.empty());
+    byte[] issuerAndSerial = PkiMessages.issuerAndSerial(certificate.getIssuerX500Principal(),
+        certificate.getSerialNumber());
+    CertRep rep = exchange(MessageType.GET_CRL, issuerAndSerial, state,
+        Signer.forCertificate(requester.certificate(), requester.privateKey()),
+        requester.certificate(), requester.privateKey());
+    if (rep.status() == CertRep.Status.FAILURE) {
+      throw new EnrollmentRejectedException(rejected(rep));
+    }
+    X509Certificate ca = scepCaCertificatesOrFail().ca();
+    if (rep.status() == CertRep.Status.PENDING || rep.crls().size() != 1
+        || !rep.crls().get(0).getIssuerX500Principal().equals(ca.getSubjectX500Principal())
+        || !SignatureVerifier.bouncyCastle().verify(rep.crls().get(0), ca.getPublicKey())
+            .isValid()) {
+      throw new EnrollmentTransportException(Failure.MALFORMED_RESPONSE, true, uri
+          + ": GetCRL must answer one CRL signed by the CA, not " + rep.status() + " with "
+          + rep.crls().size() + " CRL(s)", null);
+    }
+    return rep.crls().get(0);
+  }
+
   private EnrollmentOutcome send(MessageType type, byte[] content, State state, Signer signer,
       X509Certificate signerCertificate, PrivateKey decryptionKey)
       throws EnrollmentTransportException {
+    CertRep rep;
+    try {
+      rep = exchange(type, content, state, signer, signerCertificate, decryptionKey);
+    } catch (EnrollmentRejectedException e) {
+      return e.rejection();
+    }
+    switch (rep.status()) {
+      case FAILURE:
+        return rejected(rep);
+      case PENDING:
+        return new EnrollmentOutcome.Pending(new PendingEnrollment(PROTOCOL,
+            state.transactionId(), clock.instant().plus(pollInterval), state.toMap(uri)));
+      default:
+        return issued(rep.certificates(), state, scepCaCertificatesOrFail());
+    }
+  }
+
+  /**
+   * One PKIOperation: the signed and encrypted request, the checked CertRep.
+   *
+   * @throws EnrollmentRejectedException for an HTTP status other than 200
+   */
+  private CertRep exchange(MessageType type, byte[] content, State state, Signer signer,
+      X509Certificate signerCertificate, PrivateKey decryptionKey)
+      throws EnrollmentTransportException, EnrollmentRejectedException {
     ScepCapabilities caps = capabilitiesOrNone();
     ScepCaCertificates cas = scepCaCertificatesOrFail();
     byte[] nonce = new byte[NONCE_BYTES];
@@ -271,28 +337,23 @@ public final class ScepClient implements EnrollmentClient {
     }
     HttpResponse response = pkiOperation(message, caps);
     if (response.status() != 200) {
-      return new EnrollmentOutcome.Rejected("HTTP " + response.status(),
-          new String(response.body(), StandardCharsets.UTF_8).strip());
+      throw new EnrollmentRejectedException(new EnrollmentOutcome.Rejected(
+          "HTTP " + response.status(),
+          new String(response.body(), StandardCharsets.UTF_8).strip()));
     }
-    CertRep rep;
     try {
-      rep = CertRep.read(response.body(), new CertRep.Expected(state.transactionId(), nonce,
+      return CertRep.read(response.body(), new CertRep.Expected(state.transactionId(), nonce,
           List.of(cas.signing(), cas.ca()), decryptionKey, signerCertificate));
     } catch (PkiParseException e) {
       throw new EnrollmentTransportException(Failure.MALFORMED_RESPONSE, true,
           uri + ": " + e.getMessage(), e);
     }
-    switch (rep.status()) {
-      case FAILURE:
-        String name = FailInfo.of(rep.failInfo()).map(FailInfo::rfcName)
-            .orElse("failInfo " + rep.failInfo());
-        return new EnrollmentOutcome.Rejected(name, rep.failInfoText().orElse(""));
-      case PENDING:
-        return new EnrollmentOutcome.Pending(new PendingEnrollment(PROTOCOL,
-            state.transactionId(), clock.instant().plus(pollInterval), state.toMap(uri)));
-      default:
-        return issued(rep.certificates(), state, cas);
-    }
+  }
+
+  private static EnrollmentOutcome.Rejected rejected(CertRep rep) {
+    String name = FailInfo.of(rep.failInfo()).map(FailInfo::rfcName)
+        .orElse("failInfo " + rep.failInfo());
+    return new EnrollmentOutcome.Rejected(name, rep.failInfoText().orElse(""));
   }
 
   private EnrollmentOutcome issued(List<X509Certificate> certificates, State state,

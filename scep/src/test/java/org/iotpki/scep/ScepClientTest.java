@@ -3,7 +3,10 @@ package org.iotpki.scep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
 import org.iotpki.core.cert.Credential;
@@ -12,11 +15,14 @@ import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.enroll.EnrollmentKey;
 import org.iotpki.core.enroll.EnrollmentOutcome;
+import org.iotpki.core.enroll.EnrollmentRejectedException;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.enroll.EnrollmentTransportException.Failure;
 import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.enroll.RetryPolicy;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.testing.OpenSsl;
 import org.iotpki.core.validation.ChainValidator;
 import org.iotpki.testkit.ScepServer;
 import org.iotpki.testkit.ScepServer.Fault;
@@ -24,6 +30,7 @@ import org.iotpki.testkit.TestCa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Our SCEP client against the testkit SCEP server: every message type and the strict checks. */
 class ScepClientTest {
@@ -136,6 +143,38 @@ class ScepClientTest {
     assertThat(found.generatedKey()).isEmpty();
     assertThat(unknown).isInstanceOfSatisfying(EnrollmentOutcome.Rejected.class,
         rejected -> assertThat(rejected.code()).isEqualTo("badCertID"));
+  }
+
+  @Test
+  void getCrlAnswersTheCasCrlWithTheRevokedSerial(@TempDir Path dir) throws Exception {
+    Credential device = issued(client().enroll(request("CN=sensor-0010").build()))
+        .credential().orElseThrow();
+    EnrollmentOutcome.Issued superseded = issued(client().enroll(request("CN=sensor-0011")
+        .build()));
+    server.revoke(superseded.certificate().getSerialNumber());
+
+    X509CRL crl = client().crl(device, device.certificate());
+
+    assertThat(crl.getRevokedCertificate(superseded.certificate())).isNotNull();
+    assertThat(crl.getRevokedCertificate(device.certificate())).isNull();
+    // OpenSSL, not our reader, checks the CRL's signature with the CA's key.
+    Files.writeString(dir.resolve("crl.pem"), PemEncoder.crl(crl));
+    Files.writeString(dir.resolve("ca.pem"), PemEncoder.certificate(issuing.certificate()));
+    OpenSsl.Result verify = OpenSsl.run(dir, "crl", "-in", "crl.pem", "-CAfile", "ca.pem",
+        "-noout");
+    assertThat(verify.exitCode()).as(verify.output()).isZero();
+    assertThat(verify.output()).contains("verify OK");
+  }
+
+  @Test
+  void getCrlForACertificateTheCaDidNotIssueIsRejected() throws Exception {
+    Credential device = issued(client().enroll(request("CN=sensor-0012").build()))
+        .credential().orElseThrow();
+    Credential foreign = TestCa.create().issue("CN=elsewhere");
+
+    assertThatThrownBy(() -> client().crl(device, foreign.certificate()))
+        .isInstanceOfSatisfying(EnrollmentRejectedException.class,
+            e -> assertThat(e.rejection().code()).isEqualTo("badCertID"));
   }
 
   @Test

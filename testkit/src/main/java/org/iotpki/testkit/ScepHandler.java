@@ -44,6 +44,9 @@ final class ScepHandler implements HttpHandler {
   private final Map<String, X509Certificate> issued = new ConcurrentHashMap<>();
   private final Map<java.math.BigInteger, X509Certificate> bySerial = new ConcurrentHashMap<>();
   private final KeyPair impostor = KeyPairs.generate(KeyAlgorithm.RSA_2048);
+  private final Map<java.math.BigInteger, Boolean> revoked = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong crlNumber =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean approveAll;
 
   ScepHandler(TestCa ca, X509Certificate ra, PrivateKey raKey, char[] challenge,
@@ -65,6 +68,10 @@ final class ScepHandler implements HttpHandler {
 
   List<X509Certificate> issued() {
     return List.copyOf(bySerial.values());
+  }
+
+  void revoke(java.math.BigInteger serial) {
+    revoked.put(serial, Boolean.TRUE);
   }
 
   void enqueue(ScepServer.Fault fault) {
@@ -184,6 +191,14 @@ final class ScepHandler implements HttpHandler {
       case "21": {
         X509Certificate found = bySerial.get(ScepMessages.serialOf(request.content()));
         return found == null ? ScepMessages.Reply.failure(4) : ScepMessages.Reply.success(found);
+      }
+      case "22": {
+        // GetCRL names a certificate the CA issued; the answer is the CA's current CRL.
+        if (!bySerial.containsKey(ScepMessages.serialOf(request.content()))) {
+          return ScepMessages.Reply.failure(4);
+        }
+        return ScepMessages.Reply.success(ca.crl(revoked.keySet(),
+            java.math.BigInteger.valueOf(crlNumber.incrementAndGet())));
       }
       default:
         return ScepMessages.Reply.failure(2);

@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -22,6 +23,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CRLHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -73,17 +75,32 @@ final class ScepMessages {
   }
 
   /** An answer: SUCCESS with the certificate, FAILURE with a failInfo, or PENDING. */
-  record Reply(String status, int failInfo, X509Certificate certificate) {
+  record Reply(String status, int failInfo, X509Certificate certificate, X509CRL crl) {
     static Reply success(X509Certificate certificate) {
-      return new Reply("0", -1, certificate);
+      return new Reply("0", -1, certificate, null);
+    }
+
+    static Reply success(X509CRL crl) {
+      return new Reply("0", -1, null, crl);
     }
 
     static Reply failure(int failInfo) {
-      return new Reply("2", failInfo, null);
+      return new Reply("2", failInfo, null, null);
     }
 
     static Reply pending() {
-      return new Reply("3", -1, null);
+      return new Reply("3", -1, null, null);
+    }
+
+    /** The degenerate SignedData a SUCCESS envelopes: the certificate or the CRL. */
+    byte[] payload() throws Exception {
+      if (certificate != null) {
+        return CertsOnly.encode(List.of(certificate));
+      }
+      CMSSignedDataGenerator crlsOnly = new CMSSignedDataGenerator();
+      crlsOnly.addCRL(new JcaX509CRLHolder(crl));
+      return crlsOnly.generate(new CMSAbsentContent(), false).toASN1Structure()
+          .getEncoded(ASN1Encoding.DER);
     }
   }
 
@@ -138,12 +155,13 @@ final class ScepMessages {
       attributes.add(attribute(SENDER_NONCE, new DEROctetString(nonce)));
       attributes.add(attribute(RECIPIENT_NONCE, new DEROctetString(recipientNonce)));
       CMSTypedData content = new CMSAbsentContent();
-      if (reply.certificate() != null) {
+      boolean success = reply.certificate() != null || reply.crl() != null;
+      if (success) {
         CMSEnvelopedDataGenerator envelope = new CMSEnvelopedDataGenerator();
         envelope.addRecipientInfoGenerator(
             new JceKeyTransRecipientInfoGenerator(requester).setProvider(bc));
         byte[] enveloped = envelope.generate(
-                new CMSProcessableByteArray(CertsOnly.encode(List.of(reply.certificate()))),
+                new CMSProcessableByteArray(reply.payload()),
                 new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).setProvider(bc).build())
             .toASN1Structure().getEncoded(ASN1Encoding.DER);
         content = new CMSProcessableByteArray(enveloped);
@@ -160,7 +178,7 @@ final class ScepMessages {
           .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(bc)
               .build(signer.getPrivate()), ra));
       generator.addCertificate(new JcaX509CertificateHolder(ra));
-      return generator.generate(content, reply.certificate() != null)
+      return generator.generate(content, success)
           .toASN1Structure().getEncoded(ASN1Encoding.DER);
     } catch (Exception e) {
       throw new IllegalStateException("cannot build the CertRep: " + e.getMessage(), e);

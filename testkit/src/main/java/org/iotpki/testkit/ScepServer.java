@@ -16,7 +16,8 @@ import org.iotpki.core.crypto.KeyPairs;
  * GetCACaps, GetCACert (an RSA RA certificate and the CA's chain to its root, as {@code
  * x-x509-ca-ra-cert}), and
  * PKIOperation by GET or POST: PKCSReq with a challenge password, RenewalReq signed with a
- * certificate of this CA, CertPoll, GetCert. With {@link Builder#manualApproval()} requests stay
+ * certificate of this CA, CertPoll, GetCert, and GetCRL (the CA's CRL, listing what {@link
+ * #revoke} revoked). With {@link Builder#manualApproval()} requests stay
  * PENDING until {@link #approveAll()}. Faults are scripted one PKIOperation at a time.
  *
  * <pre>{@code
@@ -74,6 +75,11 @@ public final class ScepServer implements AutoCloseable {
    */
   public List<X509Certificate> issuedCertificates() {
     return handler.issued();
+  }
+
+  /** Lists {@code serial} in the CRL that GetCRL answers from now on. */
+  public void revoke(java.math.BigInteger serial) {
+    handler.revoke(java.util.Objects.requireNonNull(serial, "serial"));
   }
 
   /** Scripts faults: each PKIOperation takes the next one, in order. */

@@ -3,22 +3,36 @@ package org.iotpki.testkit;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.math.BigInteger;
+import java.security.Provider;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.iotpki.core.cert.BasicConstraints;
 import org.iotpki.core.cert.CertificateBuilder;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.cert.KeyPurpose;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.validation.ChainValidator;
 
@@ -132,6 +146,33 @@ public final class TestCa {
     return sign(builderFor(other.certificate.getSubjectX500Principal(),
         other.certificate.getPublicKey(), INTERMEDIATE_VALIDITY)
         .basicConstraints(BasicConstraints.caUnlimited()));
+  }
+
+  /**
+   * A CRL of this CA listing {@code revoked} (revoked now, by this CA's clock), valid for a day:
+   * with the authorityKeyIdentifier and cRLNumber RFC 5280 requires.
+   */
+  public X509CRL crl(Collection<BigInteger> revoked, BigInteger crlNumber) {
+    Instant now = clock.instant();
+    try {
+      X509v2CRLBuilder builder = new X509v2CRLBuilder(
+          X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+          Date.from(now.minus(SKEW)));
+      builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+      for (BigInteger serial : revoked) {
+        builder.addCRLEntry(serial, Date.from(now), null);
+      }
+      builder.addExtension(Extension.authorityKeyIdentifier, false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate.getPublicKey()));
+      builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
+      String algorithm = keyAlgorithm.defaultSignatureAlgorithm().jcaName();
+      Provider provider = ProviderStrategy.bouncyCastle().provider("Signature", algorithm);
+      return new JcaX509CRLConverter().setProvider(provider).getCRL(builder.build(
+          new JcaContentSignerBuilder(algorithm).setProvider(provider)
+              .build(keyPair.getPrivate())));
+    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      throw new IllegalStateException("the test CA's software key failed to sign a CRL", e);
+    }
   }
 
   /**

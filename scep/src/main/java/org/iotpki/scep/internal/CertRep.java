@@ -2,6 +2,7 @@ package org.iotpki.scep.internal;
 
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,8 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSSignedData;
@@ -27,16 +30,20 @@ import org.iotpki.core.io.CertsOnly;
 /**
  * A SCEP CertRep (RFC 8894 section 3.3.2), read strictly: one signer, which must be the CA or an
  * RA and whose signature must verify; messageType CertRep; the transaction ID and recipient nonce
- * of the request it answers. A SUCCESS carries the issued certificates, enveloped to the
- * requester.
+ * of the request it answers. A SUCCESS carries the issued certificates, or a GetCRL's CRL,
+ * enveloped to the requester.
  *
  * @param status the pkiStatus
  * @param failInfo the failInfo of a FAILURE (-1 when absent)
  * @param failInfoText the failInfoText, if the server sent one
  * @param certificates the certificates of a SUCCESS (empty otherwise)
+ * @param crls the CRLs of a SUCCESS (empty otherwise)
  */
 public record CertRep(Status status, int failInfo, Optional<String> failInfoText,
-    List<X509Certificate> certificates) {
+    List<X509Certificate> certificates, List<X509CRL> crls) {
+  /** The most CRLs a CertRep may carry: GetCRL asks for one. */
+  private static final int MAX_CRLS = 16;
+
 
   /** pkiStatus values. */
   public enum Status {
@@ -86,13 +93,15 @@ public record CertRep(Status status, int failInfo, Optional<String> failInfoText
         int failInfo = optionalString(attributes, ScepOids.FAIL_INFO).map(CertRep::number)
             .orElse(-1);
         return new CertRep(status, failInfo,
-            optionalString(attributes, ScepOids.FAIL_INFO_TEXT), List.of());
+            optionalString(attributes, ScepOids.FAIL_INFO_TEXT), List.of(), List.of());
       }
       if (status == Status.PENDING) {
-        return new CertRep(status, -1, Optional.empty(), List.of());
+        return new CertRep(status, -1, Optional.empty(), List.of(), List.of());
       }
       byte[] content = (byte[]) signed.getSignedContent().getContent();
-      return new CertRep(status, -1, Optional.empty(), decrypt(content, expected, bc));
+      byte[] degenerate = decrypt(content, expected, bc);
+      return new CertRep(status, -1, Optional.empty(), CertsOnly.decode(degenerate),
+          crls(degenerate, bc));
     } catch (PkiParseException e) {
       throw e;
     } catch (Exception e) {
@@ -101,16 +110,27 @@ public record CertRep(Status status, int failInfo, Optional<String> failInfoText
     }
   }
 
-  private static List<X509Certificate> decrypt(byte[] content, Expected expected, Provider bc)
+  /** The CRLs of a degenerate SignedData. */
+  private static List<X509CRL> crls(byte[] degenerate, Provider bc) throws Exception {
+    Collection<X509CRLHolder> holders = new CMSSignedData(degenerate).getCRLs().getMatches(null);
+    require(holders.size() <= MAX_CRLS, "more than " + MAX_CRLS + " CRLs");
+    List<X509CRL> crls = new java.util.ArrayList<>();
+    for (X509CRLHolder holder : holders) {
+      crls.add(new JcaX509CRLConverter().setProvider(bc).getCRL(holder));
+    }
+    return List.copyOf(crls);
+  }
+
+  /** The degenerate SignedData enveloped to the requester. */
+  private static byte[] decrypt(byte[] content, Expected expected, Provider bc)
       throws Exception {
     CMSEnvelopedData enveloped = new CMSEnvelopedData(content);
     RecipientInformation recipient = enveloped.getRecipientInfos().getRecipients().stream()
         .filter(r -> r.getRID().match(holder(expected.requesterCertificate())))
         .findFirst()
         .orElseThrow(() -> new PkiParseException("the certificates are not encrypted to us"));
-    byte[] certsOnly = recipient.getContent(
+    return recipient.getContent(
         new JceKeyTransEnvelopedRecipient(expected.requesterKey()).setProvider(bc));
-    return CertsOnly.decode(certsOnly);
   }
 
   private static JcaX509CertificateHolder holder(X509Certificate certificate) {
