@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.iotpki.core.testing.MutableClock;
+import org.iotpki.core.testing.OcspTestCa;
 import org.iotpki.core.testing.OpenSslOcspResponder;
 import org.iotpki.core.validation.ChainFailure;
 import org.iotpki.core.validation.ChainResult;

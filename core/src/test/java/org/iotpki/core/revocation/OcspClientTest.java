@@ -18,6 +18,7 @@ import org.iotpki.core.enroll.HttpTransport;
 import org.iotpki.core.enroll.JdkHttpTransport;
 import org.iotpki.core.testing.Issuer;
 import org.iotpki.core.testing.MutableClock;
+import org.iotpki.core.testing.OcspTestCa;
 import org.iotpki.core.testing.OpenSslOcspResponder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.iotpki.core.revocation;
+package org.iotpki.core.testing;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -12,31 +12,32 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.iotpki.core.cert.CertificateExtension;
 import org.iotpki.core.cert.KeyPurpose;
 import org.iotpki.core.crypto.KeyAlgorithm;
-import org.iotpki.core.testing.Issuer;
-import org.iotpki.core.testing.OpenSslOcspResponder;
 
-/** A CA with one good and one revoked device in the index of an OpenSSL OCSP responder. */
-final class OcspTestCa {
-  static final BigInteger GOOD = BigInteger.valueOf(0x1001);
-  static final BigInteger REVOKED = BigInteger.valueOf(0x1002);
-  static final BigInteger NOT_IN_INDEX = BigInteger.valueOf(0x1003);
-  static final Instant REVOKED_AT = Instant.parse("2026-07-01T12:00:00Z");
+/**
+ * A CA with one good and one revoked device in the index of an {@link OpenSslOcspResponder}, and
+ * device certificates whose authorityInfoAccess names the responder.
+ */
+public final class OcspTestCa {
+  public static final BigInteger GOOD = BigInteger.valueOf(0x1001);
+  public static final BigInteger REVOKED = BigInteger.valueOf(0x1002);
+  public static final BigInteger NOT_IN_INDEX = BigInteger.valueOf(0x1003);
+  public static final Instant REVOKED_AT = Instant.parse("2026-07-01T12:00:00Z");
 
-  final Issuer ca;
+  public final Issuer ca;
 
-  OcspTestCa() throws Exception {
+  public OcspTestCa() throws Exception {
     ca = Issuer.root("CN=iotpki OCSP test CA", KeyAlgorithm.EC_P256);
   }
 
   /** The index: GOOD valid, REVOKED revoked at REVOKED_AT for keyCompromise, NOT_IN_INDEX absent. */
-  String index() {
+  public String index() {
     Instant notAfter = ca.certificate().getNotAfter().toInstant();
     return OpenSslOcspResponder.valid(GOOD, notAfter, "/CN=good")
         + OpenSslOcspResponder.revoked(REVOKED, notAfter, REVOKED_AT, "keyCompromise", "/CN=revoked");
   }
 
   /** A device certificate with {@code serial} whose authorityInfoAccess names {@code responder}. */
-  X509Certificate device(BigInteger serial, URI responder) throws Exception {
+  public X509Certificate device(BigInteger serial, URI responder) throws Exception {
     byte[] aia = new AuthorityInformationAccess(new AccessDescription(AccessDescription.id_ad_ocsp,
         new GeneralName(GeneralName.uniformResourceIdentifier, responder.toString()))).getEncoded(ASN1Encoding.DER);
     return ca.issue("CN=device-" + serial.toString(16), KeyAlgorithm.EC_P256, builder -> builder
@@ -45,7 +46,7 @@ final class OcspTestCa {
   }
 
   /** A delegated responder certificate of this CA, for OCSP signing or (wrongly) for TLS clients only. */
-  Issuer responder(boolean ocspSigning) throws Exception {
+  public Issuer responder(boolean ocspSigning) throws Exception {
     return ca.issue("CN=iotpki OCSP responder", KeyAlgorithm.EC_P256,
         builder -> builder.extendedKeyUsage(ocspSigning ? KeyPurpose.OCSP_SIGNING : KeyPurpose.CLIENT_AUTH));
   }
