@@ -81,7 +81,7 @@ public final class RevocationChecker {
     if (ocsp.isPresent()) {
       return ocsp.get().check(certificate, issuer, time);
     }
-    return new RevocationResult.Unknown(RevocationSource.CRL, RevocationFailure.NO_SOURCE,
+    return new RevocationResult.Unknown(RevocationSource.NONE, RevocationFailure.NO_SOURCE,
         "no revocation source for certificates of " + issuer.getSubjectX500Principal().getName());
   }
 

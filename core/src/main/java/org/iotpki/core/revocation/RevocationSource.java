@@ -11,5 +11,7 @@ public enum RevocationSource {
   /** The issuer's {@link RevocationFilter}, with its deltas. */
   REVOCATION_FILTER,
   /** None: the certificate lives too short to be worth revoking, and is exempt. */
-  SHORT_LIVED_CERTIFICATE
+  SHORT_LIVED_CERTIFICATE,
+  /** Nothing: no configured source covers the certificate's issuer ({@link RevocationFailure#NO_SOURCE}). */
+  NONE
 }

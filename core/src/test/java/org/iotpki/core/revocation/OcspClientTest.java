@@ -148,6 +148,21 @@ class OcspClientTest {
   }
 
   @Test
+  void responseWithoutNonceIsRefusedUnlessTheClientSendsNone() throws Exception {
+    X509Certificate device = ca.device(OcspTestCa.GOOD, closedPort());
+    byte[] request = OcspRequest.encode(OcspCertId.of(device, ca.ca.certificate()), Optional.empty());
+    byte[] preProduced = OpenSslOcspResponder.respond(dir, ca.ca, ca.ca, ca.index(), request, "-nmin", "10");
+    HttpTransport serving = sent -> new HttpResponse(200, java.util.Map.of(), preProduced);
+
+    RevocationResult strict = OcspClient.builder().transport(serving).build().check(device, ca.ca.certificate());
+    RevocationResult withoutNonce =
+        OcspClient.builder().transport(serving).omitNonce().build().check(device, ca.ca.certificate());
+
+    assertFailure(strict, RevocationFailure.NONCE_MISMATCH);
+    assertThat(withoutNonce).isInstanceOf(RevocationResult.Good.class);
+  }
+
+  @Test
   void delegatedResponderWithOcspSigningIsTrusted() throws Exception {
     Issuer delegate = ca.responder(true);
     try (OpenSslOcspResponder ocsp =

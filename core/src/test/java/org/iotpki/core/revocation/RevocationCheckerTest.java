@@ -97,6 +97,7 @@ class RevocationCheckerTest {
 
     assertThat(result).isInstanceOf(RevocationResult.Unknown.class);
     assertThat(((RevocationResult.Unknown) result).failure()).isEqualTo(RevocationFailure.NO_SOURCE);
+    assertThat(result.source()).isEqualTo(RevocationSource.NONE);
   }
 
   @Test
