@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Ask the certificate's OCSP responder whether it is revoked, and verify the answer",
-      "(signer, nonce, freshness). The responder is the one the certificate's authorityInfoAccess",
-      "names, unless --url says. Exit 0 good (or responder unreachable under soft-fail, reported",
-      "as such), 1 revoked or status unknown (reason in the JSON), 2 input error."
+      "Ask the certificate's OCSP responder whether it is revoked and verify the",
+      "answer (signer, nonce, freshness). The responder is the one its",
+      "authorityInfoAccess names, unless --url says. Exit 0 good (or unreachable",
+      "under soft-fail, reported as such), 1 revoked or status unknown (reason in",
+      "the JSON), 2 input error."
     })
 final class OcspCheckCommand extends IotpkiCommand {
   @Option(names = "--cert", required = true, paramLabel = "FILE", description = "The certificate to check.")
