@@ -21,6 +21,19 @@ public final class Durations {
   }
 
   /**
+   * {@code value}, if it is zero or longer (a tolerance such as a clock skew).
+   *
+   * @throws IllegalArgumentException for a negative duration
+   */
+  public static Duration notNegative(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+
+  /**
    * {@code value}, if it is longer than zero and a whole number of seconds (simulated time counts
    * seconds).
    *

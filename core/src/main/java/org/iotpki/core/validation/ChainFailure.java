@@ -29,5 +29,9 @@ public enum ChainFailure implements ReasonCode {
   /** A certificate has a critical extension that no check understands. */
   UNHANDLED_CRITICAL_EXTENSION,
   /** An extension that validation reads is malformed. */
-  MALFORMED_EXTENSION
+  MALFORMED_EXTENSION,
+  /** A certificate is revoked (the message says by which source, when and why). */
+  REVOKED,
+  /** A certificate's revocation status could not be established (the message says why). */
+  REVOCATION_UNKNOWN
 }

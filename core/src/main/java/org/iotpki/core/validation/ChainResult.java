@@ -3,6 +3,7 @@ package org.iotpki.core.validation;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.iotpki.core.revocation.RevocationResult;
 
 /**
  * The answer of a chain validation: {@link Valid} with the validated path, or {@link Invalid}
@@ -24,10 +25,19 @@ public sealed interface ChainResult permits ChainResult.Valid, ChainResult.Inval
    * The chain is valid.
    *
    * @param path the validated path: the leaf first, the trust anchor last
+   * @param revocation the revocation status of each certificate of the path below the trust
+   *     anchor, in path order; empty when the validator checks no revocation. A {@link
+   *     RevocationResult.SoftFailed} here is a certificate accepted without a known status.
    */
-  record Valid(List<X509Certificate> path) implements ChainResult {
+  record Valid(List<X509Certificate> path, List<RevocationResult> revocation) implements ChainResult {
     public Valid {
       path = List.copyOf(path);
+      revocation = List.copyOf(revocation);
+    }
+
+    /** A valid path whose revocation was not checked. */
+    public Valid(List<X509Certificate> path) {
+      this(path, List.of());
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.iotpki.core.cert.KeyUsage;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.internal.KeyIdentifiers;
+import org.iotpki.core.revocation.RevocationChecker;
+import org.iotpki.core.revocation.RevocationResult;
 
 /**
  * Validates a certificate chain against trust anchors (RFC 5280 path validation, without policy
@@ -26,8 +28,9 @@ import org.iotpki.core.internal.KeyIdentifiers;
  * validity of every certificate (the anchor's too) at the validation time, issuer/subject name
  * chaining, authority/subject key identifiers where both are present, every signature, that
  * issuers are CAs allowed to sign certificates, path length constraints, and that no certificate
- * has a critical extension that nothing processes. Then the extra {@link ChainRule}s run in order.
- * The first failure decides the result.
+ * has a critical extension that nothing processes. With a {@link Builder#revocation revocation
+ * checker}, the revocation status of every certificate below the anchor, from the anchor down.
+ * Then the extra {@link ChainRule}s run in order. The first failure decides the result.
  *
  * <pre>{@code
  * ChainValidator validator = ChainValidator.builder().trustAnchor(root).build();
@@ -56,6 +59,7 @@ public final class ChainValidator {
   private final Set<String> handledCriticalExtensions;
   private final int maxChainLength;
   private final SignatureVerifier signatures;
+  private final Optional<RevocationChecker> revocation;
 
   private ChainValidator(Builder builder) {
     this.anchors = List.copyOf(builder.anchors);
@@ -63,6 +67,7 @@ public final class ChainValidator {
     this.rules = List.copyOf(builder.rules);
     this.maxChainLength = builder.maxChainLength;
     this.signatures = SignatureVerifier.using(builder.providers);
+    this.revocation = Optional.ofNullable(builder.revocation);
     Set<String> handled = new HashSet<>(PROCESSED_EXTENSIONS);
     handled.addAll(builder.handledCriticalExtensions);
     for (ChainRule rule : rules) {
@@ -115,13 +120,41 @@ public final class ChainValidator {
         return failure.get();
       }
     }
+    List<RevocationResult> statuses = new ArrayList<>();
+    if (revocation.isPresent()) {
+      Optional<ChainResult.Invalid> failure = checkRevocation(revocation.get(), path, time, statuses);
+      if (failure.isPresent()) {
+        return failure.get();
+      }
+    }
     for (ChainRule rule : rules) {
       Optional<ChainResult.Invalid> failure = rule.check(List.copyOf(path), time);
       if (failure.isPresent()) {
         return failure.get();
       }
     }
-    return new ChainResult.Valid(path);
+    return new ChainResult.Valid(path, statuses);
+  }
+
+  /** Checks each certificate below the anchor, from the anchor down; {@code statuses} gets them in path order. */
+  private static Optional<ChainResult.Invalid> checkRevocation(
+      RevocationChecker checker, List<X509Certificate> path, Instant time, List<RevocationResult> statuses) {
+    for (int index = path.size() - 2; index >= 0; index--) {
+      RevocationResult status = checker.check(path.get(index), path.get(index + 1), time);
+      if (status instanceof RevocationResult.Revoked) {
+        RevocationResult.Revoked revoked = (RevocationResult.Revoked) status;
+        return invalid(ChainFailure.REVOKED, index, "revoked (" + revoked.source() + ")"
+            + revoked.revocationTime().map(at -> " at " + at).orElse("")
+            + revoked.reason().map(reason -> ", reason " + reason).orElse(""));
+      }
+      if (status instanceof RevocationResult.Unknown) {
+        RevocationResult.Unknown unknown = (RevocationResult.Unknown) status;
+        return invalid(ChainFailure.REVOCATION_UNKNOWN, index,
+            unknown.failure().name() + " (" + unknown.source() + "): " + unknown.message());
+      }
+      statuses.add(0, status);
+    }
+    return Optional.empty();
   }
 
   private boolean isAnchor(X509Certificate certificate) {
@@ -275,6 +308,7 @@ public final class ChainValidator {
     private final Set<String> handledCriticalExtensions = new HashSet<>();
     private int maxChainLength = DEFAULT_MAX_CHAIN_LENGTH;
     private ProviderStrategy providers = ProviderStrategy.bouncyCastle();
+    private RevocationChecker revocation;
 
     private Builder() {}
 
@@ -323,6 +357,16 @@ public final class ChainValidator {
     /** The providers signatures are verified with. Default: BouncyCastle. */
     public Builder providers(ProviderStrategy providers) {
       this.providers = Objects.requireNonNull(providers, "providers");
+      return this;
+    }
+
+    /**
+     * Checks the revocation status of every certificate below the trust anchor (default: none is
+     * checked). A revoked certificate fails with {@link ChainFailure#REVOKED}, one whose status is
+     * unknown with {@link ChainFailure#REVOCATION_UNKNOWN}.
+     */
+    public Builder revocation(RevocationChecker revocation) {
+      this.revocation = Objects.requireNonNull(revocation, "revocation");
       return this;
     }
 
