@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,6 +19,7 @@ import org.iotpki.core.enroll.EnrollmentClient;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.core.lifecycle.RenewalSchedule;
+import org.iotpki.cmp.CmpClient;
 import org.iotpki.est.EstClient;
 import org.iotpki.scep.ScepClient;
 
@@ -28,12 +30,13 @@ import org.iotpki.scep.ScepClient;
  * <pre>
  * store = identity                       # the credential store directory
  * subject = CN=sensor-0042
- * bootstrap = scep                       # optional: est or scep, for the first credential
+ * bootstrap = scep                       # optional: est, scep or cmp, for the first credential
  * bootstrap.url = http://ca.example/scep
  * bootstrap.challenge = s3cret           # SCEP challenge password
- * renewal = est                          # est or scep, authenticated by the current credential
+ * renewal = est                          # est, scep or cmp, authenticated by the current credential
  * renewal.url = https://ca.example:8443/.well-known/est
- * renewal.trust = est-ca.pem             # EST: the CA the server's TLS certificate chains to
+ * renewal.trust = est-ca.pem             # EST: the CA the server's TLS certificate chains to;
+ *                                        # CMP: the root signed answers chain to
  * renew-from = 0.667                     # fractions of the lifetime (default 2/3 .. 5/6)
  * renew-until = 0.833
  * retry-interval-seconds = 3600
@@ -42,12 +45,15 @@ import org.iotpki.scep.ScepClient;
  * </pre>
  *
  * <p>Per role: {@code .key-type} (default RSA 2048 for SCEP, which encrypts its answer to the
- * requester's key, EC P-256 for EST), {@code .username}/{@code .password} (EST HTTP Basic), and
- * {@code .label} (EST CA label). Unknown keys are an error: a misspelt key must not be ignored.
+ * requester's key, EC P-256 for EST and CMP), {@code .username}/{@code .password} (EST HTTP
+ * Basic), {@code .label} (EST CA label), and {@code .reference}/{@code .secret} (the CMP shared
+ * secret that protects a bootstrap's ir; a CMP renewal is a kur signed with the current
+ * credential). Unknown keys are an error: a misspelt key must not be ignored.
  */
 final class AgentConfig {
   private static final Set<String> ROLE_KEYS =
-      Set.of("", ".url", ".trust", ".challenge", ".username", ".password", ".label", ".key-type");
+      Set.of("", ".url", ".trust", ".challenge", ".username", ".password", ".label", ".key-type",
+          ".reference", ".secret");
   private static final Set<String> KEYS = Set.of("store", "subject", "renew-from", "renew-until",
       "retry-interval-seconds", "timeout-seconds", "poll-interval-seconds");
 
@@ -104,6 +110,17 @@ final class AgentConfig {
       case "scep":
         return ScepClient.builder(url).timeout(timeout)
             .pollInterval(Duration.ofSeconds((long) number("poll-interval-seconds", 60))).build();
+      case "cmp":
+        CmpClient.Builder cmp = CmpClient.builder(url).timeout(timeout);
+        Optional<String> trust = optional(role + ".trust");
+        if (trust.isPresent()) {
+          cmp.trustAnchors(PkiReader.defaults().readCertificates(base.resolve(trust.get())));
+        }
+        Optional<String> reference = optional(role + ".reference");
+        if (reference.isPresent()) {
+          cmp.sharedSecret(reference.get(), required(role + ".secret").toCharArray());
+        }
+        return cmp.build();
       default:
         throw new AssertionError();
     }
@@ -124,8 +141,8 @@ final class AgentConfig {
 
   private String protocol(String role) {
     String protocol = required(role).toLowerCase(Locale.ROOT);
-    if (!protocol.equals("est") && !protocol.equals("scep")) {
-      throw new IllegalArgumentException(role + " must be est or scep, not " + protocol);
+    if (!List.of("est", "scep", "cmp").contains(protocol)) {
+      throw new IllegalArgumentException(role + " must be est, scep or cmp, not " + protocol);
     }
     return protocol;
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iotpki.core.lifecycle.FileCredentialStore;
+import org.iotpki.core.io.PemEncoder;
+import org.iotpki.testkit.CmpServer;
 import org.iotpki.testkit.EstServer;
 import org.iotpki.testkit.ScepServer;
 import org.iotpki.testkit.TestCa;
@@ -76,6 +78,40 @@ class AgentCliTest {
             .isEqualTo(renewed.json().get("serial").asText());
         assertThat(current.getSubjectX500Principal().getName()).isEqualTo("CN=agent-device");
         assertThat(store.previous()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void bootstrapsAndRenewsOverCmp() throws Exception {
+    try (CmpServer cmp = CmpServer.builder(ca).sharedSecret("factory", "s3cret".toCharArray())
+        .start()) {
+      Files.writeString(directory.resolve("root.pem"), PemEncoder.certificate(ca.root()));
+      Path config = Files.writeString(directory.resolve("agent.properties"), String.join("\n",
+          "store = identity",
+          "subject = CN=cmp-agent",
+          "bootstrap = cmp",
+          "bootstrap.url = " + cmp.uri(),
+          "bootstrap.reference = factory",
+          "bootstrap.secret = s3cret",
+          "renewal = cmp",
+          "renewal.url = " + cmp.uri(),
+          "renewal.trust = root.pem",
+          AgentFixture.alwaysDue(),
+          ""));
+
+      CliRun bootstrapped = CliRun.of("agent", "run", "--config", config.toString(), "--json");
+      CliRun renewed = CliRun.of("agent", "run", "--config", config.toString(), "--json");
+
+      assertThat(bootstrapped.exitCode()).as(bootstrapped.err()).isZero();
+      assertThat(bootstrapped.json().get("firstEnrollment").asBoolean()).isTrue();
+      assertThat(renewed.exitCode()).as(renewed.err()).isZero();
+      assertThat(renewed.json().get("firstEnrollment").asBoolean()).isFalse();
+      assertThat(cmp.operations()).containsExactly("ir:accepted", "certConf:accepted",
+          "kur:accepted", "certConf:accepted");
+      try (var store = FileCredentialStore.open(directory.resolve("identity"))) {
+        assertThat(store.current().orElseThrow().certificate().getSerialNumber().toString(16))
+            .isEqualTo(renewed.json().get("serial").asText());
       }
     }
   }
