@@ -94,7 +94,7 @@ public final class Pkcs11Uri {
   /** The slot id ({@code slot-id}). */
   public OptionalLong slotId() {
     String slot = attributes.get("slot-id");
-    return slot == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(slot));
+    return slot == null ? OptionalLong.empty() : OptionalLong.of(Long.parseUnsignedLong(slot));
   }
 
   /** The key's label ({@code object}). */
@@ -160,11 +160,38 @@ public final class Pkcs11Uri {
     return builder;
   }
 
+  /** The URI of the key labelled {@code object} in the token labelled {@code tokenLabel}. */
+  public static Pkcs11Uri forKey(String tokenLabel, String object) {
+    return parse("pkcs11:token=" + encode(tokenLabel) + ";object=" + encode(object) + ";type=private");
+  }
+
+  /** The URI of the key labelled {@code object} in the token in slot {@code slotId}. */
+  public static Pkcs11Uri forKeyInSlot(long slotId, String object) {
+    return parse("pkcs11:slot-id=" + Long.toUnsignedString(slotId) + ";object=" + encode(object) + ";type=private");
+  }
+
+  /** The URI: what it selects and its module, never a PIN. */
   @Override
   public String toString() {
-    // The names of what it selects, never a pin-value.
-    return "pkcs11:" + (token().isPresent() ? "token=" + token().get() : "slot-id=" + attributes.get("slot-id"))
-        + ";object=" + object();
+    StringBuilder uri = new StringBuilder("pkcs11:");
+    uri.append(token().map(label -> "token=" + encode(label)).orElseGet(() -> "slot-id=" + attributes.get("slot-id")));
+    uri.append(";object=").append(encode(object())).append(";type=private");
+    modulePath().ifPresent(module -> uri.append("?module-path=").append(encode(module.toString())));
+    return uri.toString();
+  }
+
+  private static String encode(String value) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      // RFC 7512 pk11-pchar: unreserved and a few sub-delimiters pass, the rest is encoded.
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:[]@!$'()*+,/".indexOf(c) >= 0) {
+        encoded.append((char) c);
+      } else {
+        encoded.append('%').append(String.format(Locale.ROOT, "%02X", c));
+      }
+    }
+    return encoded.toString();
   }
 
   private static String[] split(String part, char separator) {
@@ -190,8 +217,11 @@ public final class Pkcs11Uri {
     if (attributes.putIfAbsent(name, value) != null) {
       throw new IllegalArgumentException("the PKCS#11 URI repeats " + name);
     }
-    if (name.equals("slot-id") && !value.matches("[0-9]{1,19}")) {
+    if (name.equals("slot-id") && !value.matches("[0-9]{1,20}")) {
       throw new IllegalArgumentException("slot-id must be a decimal number, was " + value);
+    }
+    if (name.equals("slot-id")) {
+      Long.parseUnsignedLong(value); // a NumberFormatException (an IllegalArgumentException) above 2^64 - 1
     }
   }
 
