@@ -2,14 +2,9 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.io.PkiReader;
-import org.iotpki.core.keys.Pkcs11Token;
-import org.iotpki.core.keys.Pkcs11Uri;
-import org.iotpki.core.keys.TokenKey;
-import org.iotpki.core.keys.TokenKeys;
 import org.iotpki.matter.issuance.MatterCa;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,14 +20,7 @@ final class PaiOptions {
   @Option(names = "--pai-key", paramLabel = "FILE", description = "The PAI private key file.")
   Path key;
 
-  @Option(names = "--key", paramLabel = "PKCS11-URI",
-      description = "The PAI key in a PKCS#11 token instead (RFC 7512), e.g. 'pkcs11:token=factory;object=pai'.")
-  String tokenKey;
-
-  @Option(names = "--pkcs11-module", paramLabel = "LIB", description = "The PKCS#11 module, unless --key has module-path.")
-  Path module;
-
-  @Mixin TokenPinOptions pin;
+  @Mixin Pkcs11KeyOptions tokenKey;
 
   @Option(names = "--vid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Vendor id (e.g. 0xFFF1).")
   long vendorId;
@@ -47,33 +35,12 @@ final class PaiOptions {
    *     certificate's, it is no P-256 CA, or the token or its key cannot be used
    */
   MatterCa pai() throws IOException, PkiParseException {
-    if ((key == null) == (tokenKey == null)) {
+    if ((key == null) == !tokenKey.given()) {
       throw new IllegalArgumentException("name the PAI key with --pai-key FILE or --key PKCS11-URI");
     }
     PkiReader reader = PkiReader.defaults();
     X509Certificate pai = reader.readCertificate(certificate);
-    if (key != null) {
-      return MatterCa.of(pai, reader.readPrivateKey(key));
-    }
-    Pkcs11Uri uri = Pkcs11Uri.parse(tokenKey);
-    Pkcs11Token.Builder token = uri.tokenBuilder();
-    if (uri.modulePath().isEmpty()) {
-      if (module == null) {
-        throw new IllegalArgumentException("--key names no module-path: give --pkcs11-module LIB");
-      }
-      token.library(module);
-    }
-    if (uri.pin().isEmpty()) {
-      token.pin(pin.pin());
-    }
-    try {
-      TokenKeys keys = token.build().open();
-      TokenKey found = keys.find(uri.object()).orElseThrow(
-          () -> new IllegalArgumentException("the token has no key labelled '" + uri.object() + "'"));
-      return MatterCa.of(pai, found.privateKey(), keys.providers());
-    } catch (GeneralSecurityException | IllegalStateException e) {
-      throw new IllegalArgumentException("cannot use the PAI key " + uri + ": " + e.getMessage(), e);
-    }
+    return key != null ? MatterCa.of(pai, reader.readPrivateKey(key)) : tokenKey.matterCa(pai);
   }
 
   /** @throws IllegalArgumentException if --vid is not 16 bits */

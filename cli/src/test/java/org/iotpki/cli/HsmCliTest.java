@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.iotpki.core.cert.BasicConstraints;
+import org.iotpki.core.cert.CertificateBuilder;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.keys.TokenKey;
 import org.iotpki.core.testing.SoftHsm;
 import org.iotpki.matter.issuance.MatterCa;
 import org.iotpki.matter.issuance.MatterPki;
@@ -82,6 +85,34 @@ class HsmCliTest {
         "--pai", dir.resolve("SN-000001/pai-Cert.pem").toString(), "--dac", dir.resolve("SN-000001/dac-Cert.der").toString(),
         "--json");
 
+    assertThat(dac.exitCode()).as(dac.err()).isZero();
+    assertThat(verify.exitCode()).as(verify.out()).isZero();
+    assertThat(verify.json().get("result").asText()).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void aPaiIssuedWithThePaaKeyInTheTokenIssuesDacsThatPassMatterVerify() throws Exception {
+    assertThat(keygen(label, "EC-P256").exitCode()).isZero();
+    TokenKey paaKey = SoftHsm.token().open().find(label).orElseThrow();
+    Files.writeString(dir.resolve("paa.pem"), PemEncoder.certificate(CertificateBuilder.create()
+        .subject("CN=CLI HSM PAA")
+        .publicKey(paaKey.certificate().getPublicKey())
+        .validity(FROM, FROM.plusSeconds(20L * 365 * 86400))
+        .basicConstraints(BasicConstraints.ca(1))
+        .sign(paaKey.signer())), StandardCharsets.US_ASCII);
+    String uri = "pkcs11:token=" + SoftHsm.TOKEN_LABEL + ";object=" + label + "?module-path=" + SoftHsm.LIBRARY;
+
+    CliRun pai = CliRun.of("matter", "issue", "pai", "--paa-cert", dir.resolve("paa.pem").toString(), "--key", uri,
+        "--pin-file", pinFile.toString(), "--cn", "CLI PAI", "--vid", "0xFFF1", "--pid", "0x8000",
+        "--not-before", "2026-01-01T00:00:00Z", "--out-cert", dir.resolve("pai.pem").toString(),
+        "--out-key", dir.resolve("pai-key.pem").toString(), "--json");
+    CliRun dac = CliRun.of("matter", "issue", "dac", "--pai-cert", dir.resolve("pai.pem").toString(),
+        "--pai-key", dir.resolve("pai-key.pem").toString(), "--vid", "0xFFF1", "--pid", "0x8000",
+        "--cn", "HSM DAC SN-000002", "--not-before", "2026-01-01T00:00:00Z", "--out", dir.resolve("SN-000002").toString());
+    CliRun verify = CliRun.of("matter", "verify", "--paa", dir.resolve("paa.pem").toString(),
+        "--pai", dir.resolve("pai.pem").toString(), "--dac", dir.resolve("SN-000002/dac-Cert.der").toString(), "--json");
+
+    assertThat(pai.exitCode()).as(pai.err()).isZero();
     assertThat(dac.exitCode()).as(dac.err()).isZero();
     assertThat(verify.exitCode()).as(verify.out()).isZero();
     assertThat(verify.json().get("result").asText()).isEqualTo("SUCCESS");
