@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
     },
     subcommands = {
       CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, EstCommand.class, ScepCommand.class, CmpCommand.class,
-      AuditCommand.class, AgentCommand.class, RevocationCommand.class, OcspCommand.class, FleetCommand.class,
+      AuditCommand.class, AgentCommand.class, RevocationCommand.class, OcspCommand.class,
+      FleetCommand.class, HsmCommand.class,
       TestkitCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
     },
     footer = {

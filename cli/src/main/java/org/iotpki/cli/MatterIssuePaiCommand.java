@@ -2,6 +2,7 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import org.iotpki.core.PkiParseException;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code iotpki matter issue pai --paa-cert F --paa-key F --cn S --vid V [--pid P] --out-cert F --out-key F}. */
+/** {@code iotpki matter issue pai --paa-cert F (--paa-key F | --key PKCS11-URI) --cn S --vid V [--pid P] --out-cert F --out-key F}. */
 @Command(
     name = "pai",
     mixinStandardHelpOptions = true,
@@ -24,8 +25,10 @@ final class MatterIssuePaiCommand extends IotpkiCommand {
   @Option(names = "--paa-cert", required = true, paramLabel = "FILE", description = "The PAA certificate.")
   Path paaCertificate;
 
-  @Option(names = "--paa-key", required = true, paramLabel = "FILE", description = "The PAA private key.")
+  @Option(names = "--paa-key", paramLabel = "FILE", description = "The PAA private key file.")
   Path paaKey;
+
+  @Mixin Pkcs11KeyOptions paaTokenKey;
 
   @Option(names = "--cn", required = true, paramLabel = "S", description = "Common name, e.g. \"Acme Matter PAI\".")
   String commonName;
@@ -45,7 +48,11 @@ final class MatterIssuePaiCommand extends IotpkiCommand {
     PkiReader reader = PkiReader.defaults();
     MatterCa pai;
     try {
-      MatterCa paa = MatterCa.of(reader.readCertificate(paaCertificate), reader.readPrivateKey(paaKey));
+      if ((paaKey == null) == !paaTokenKey.given()) {
+        return error("name the PAA key with --paa-key FILE or --key PKCS11-URI");
+      }
+      X509Certificate paaCert = reader.readCertificate(paaCertificate);
+      MatterCa paa = paaKey != null ? MatterCa.of(paaCert, reader.readPrivateKey(paaKey)) : paaTokenKey.matterCa(paaCert);
       pai = paa.issuePai(commonName, MatterIds.required(vendorId, "--vid"), MatterIds.optional(productId, "--pid"),
           validity.notBefore(), validity.notAfter(start -> start.plus(Duration.ofDays(10 * 365 + 2))));
     } catch (IllegalArgumentException e) {

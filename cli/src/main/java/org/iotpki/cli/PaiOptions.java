@@ -2,18 +2,25 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.io.PkiReader;
 import org.iotpki.matter.issuance.MatterCa;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --pai-cert F --pai-key F --vid V --pid P}: the PAI that issues DACs, and for which product. */
+/**
+ * {@code --pai-cert F (--pai-key F | --key PKCS11-URI) --vid V --pid P}: the PAI that issues DACs,
+ * its key in a file or in a PKCS#11 token, and for which product.
+ */
 final class PaiOptions {
   @Option(names = "--pai-cert", required = true, paramLabel = "FILE", description = "The PAI certificate.")
   Path certificate;
 
-  @Option(names = "--pai-key", required = true, paramLabel = "FILE", description = "The PAI private key.")
+  @Option(names = "--pai-key", paramLabel = "FILE", description = "The PAI private key file.")
   Path key;
+
+  @Mixin Pkcs11KeyOptions tokenKey;
 
   @Option(names = "--vid", required = true, paramLabel = "N", converter = NumberConverter.class, description = "Vendor id (e.g. 0xFFF1).")
   long vendorId;
@@ -24,11 +31,16 @@ final class PaiOptions {
   /**
    * The PAI with its key.
    *
-   * @throws IllegalArgumentException if the key is not the certificate's, or it is no P-256 CA
+   * @throws IllegalArgumentException if not exactly one key is named, the key is not the
+   *     certificate's, it is no P-256 CA, or the token or its key cannot be used
    */
   MatterCa pai() throws IOException, PkiParseException {
+    if ((key == null) == !tokenKey.given()) {
+      throw new IllegalArgumentException("name the PAI key with --pai-key FILE or --key PKCS11-URI");
+    }
     PkiReader reader = PkiReader.defaults();
-    return MatterCa.of(reader.readCertificate(certificate), reader.readPrivateKey(key));
+    X509Certificate pai = reader.readCertificate(certificate);
+    return key != null ? MatterCa.of(pai, reader.readPrivateKey(key)) : tokenKey.matterCa(pai);
   }
 
   /** @throws IllegalArgumentException if --vid is not 16 bits */

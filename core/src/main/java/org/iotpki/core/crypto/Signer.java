@@ -72,9 +72,22 @@ public interface Signer {
    * @throws IllegalArgumentException if the key cannot sign or is not the certificate's key
    */
   static Signer forCertificate(X509Certificate certificate, PrivateKey privateKey) {
+    return forCertificate(certificate, privateKey, ProviderStrategy.bouncyCastle());
+  }
+
+  /**
+   * A signer for a certificate's private key (software, or a handle to a key in a token) with
+   * the provider the strategy picks, after one signature with it verified with the certificate's
+   * public key.
+   *
+   * @throws IllegalArgumentException if the key cannot sign or is not the certificate's key
+   */
+  static Signer forCertificate(
+      X509Certificate certificate, PrivateKey privateKey, ProviderStrategy providers) {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(privateKey, "privateKey");
-    Signer signer = of(new KeyPair(certificate.getPublicKey(), privateKey));
+    KeyPair keyPair = new KeyPair(certificate.getPublicKey(), privateKey);
+    Signer signer = of(keyPair, of(keyPair).algorithm(), providers);
     byte[] probe = "iotpki key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     try {
       byte[] signature = signer.sign(probe);

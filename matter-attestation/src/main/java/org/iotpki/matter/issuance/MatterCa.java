@@ -24,6 +24,7 @@ import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
@@ -59,6 +60,16 @@ public final class MatterCa {
    * @throws IllegalArgumentException if the certificate is not a CA or the key is not its key
    */
   public static MatterCa of(X509Certificate certificate, PrivateKey privateKey) {
+    return of(certificate, privateKey, ProviderStrategy.bouncyCastle());
+  }
+
+  /**
+   * A CA from an existing certificate and its private key, signing with the provider the strategy
+   * picks: for a PAA or PAI key held in an HSM ({@code TokenKeys.providers()}).
+   *
+   * @throws IllegalArgumentException if the certificate is not a CA or the key is not its key
+   */
+  public static MatterCa of(X509Certificate certificate, PrivateKey privateKey, ProviderStrategy providers) {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(privateKey, "privateKey");
     if (certificate.getBasicConstraints() < 0) {
@@ -68,7 +79,7 @@ public final class MatterCa {
     return new MatterCa(
         certificate,
         privateKey,
-        Signer.forCertificate(certificate, privateKey),
+        Signer.forCertificate(certificate, privateKey, providers),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.VID_OID),
         MatterNames.id(certificate.getSubjectX500Principal(), MatterNames.PID_OID));
   }
@@ -94,16 +105,29 @@ public final class MatterCa {
    * @throws IllegalArgumentException if this PAA is bound to another vendor id
    */
   public MatterCa issuePai(String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter) {
-    requireVendor(vendorId);
     KeyPair paiKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
-    X509Certificate pai = sign(
+    X509Certificate pai = issuePaiCertificate(paiKey.getPublic(), commonName, vendorId, productId, notBefore, notAfter);
+    return new MatterCa(pai, paiKey.getPrivate(), Signer.of(paiKey), OptionalInt.of(vendorId), productId);
+  }
+
+  /**
+   * A PAI certificate under this PAA for a P-256 key held elsewhere, such as in an HSM: make the
+   * PAI with {@link #of(X509Certificate, PrivateKey, ProviderStrategy)} and the key's handle.
+   *
+   * @throws IllegalArgumentException for a non-P-256 key, or if this PAA is bound to another
+   *     vendor id
+   */
+  public X509Certificate issuePaiCertificate(
+      PublicKey paiKey, String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter) {
+    requireVendor(vendorId);
+    requireP256(paiKey, "a PAI key");
+    return sign(
         CertificateBuilder.create()
             .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), productId))
-            .publicKey(paiKey.getPublic())
+            .publicKey(paiKey)
             .issuer(certificate)
             .validity(notBefore, notAfter)
             .basicConstraints(BasicConstraints.ca(0)));
-    return new MatterCa(pai, paiKey.getPrivate(), Signer.of(paiKey), OptionalInt.of(vendorId), productId);
   }
 
   /**

@@ -1,0 +1,60 @@
+package org.iotpki.cli;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import org.iotpki.core.keys.Pkcs11Token;
+import org.iotpki.core.keys.Pkcs11Uri;
+import org.iotpki.core.keys.TokenKey;
+import org.iotpki.core.keys.TokenKeys;
+import org.iotpki.matter.issuance.MatterCa;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --key PKCS11-URI [--pkcs11-module LIB] [--pin-env VAR | --pin-file FILE]}: an issuing
+ * key in a PKCS#11 token instead of a key file.
+ */
+final class Pkcs11KeyOptions {
+  @Option(names = "--key", paramLabel = "PKCS11-URI",
+      description = "The issuing key in a PKCS#11 token (RFC 7512), e.g. 'pkcs11:token=factory;object=pai'.")
+  String uri;
+
+  @Option(names = "--pkcs11-module", paramLabel = "LIB", description = "The PKCS#11 module, unless --key has module-path.")
+  Path module;
+
+  @Mixin TokenPinOptions pin;
+
+  /** Whether --key was given. */
+  boolean given() {
+    return uri != null;
+  }
+
+  /**
+   * The Matter CA of {@code certificate}, signing with the key --key names.
+   *
+   * @throws IllegalArgumentException if the URI, module, PIN or key cannot be used, or the key is
+   *     not the certificate's
+   */
+  MatterCa matterCa(X509Certificate certificate) {
+    Pkcs11Uri key = Pkcs11Uri.parse(uri);
+    Pkcs11Token.Builder token = key.tokenBuilder();
+    if (key.modulePath().isEmpty()) {
+      if (module == null) {
+        throw new IllegalArgumentException("--key names no module-path: give --pkcs11-module LIB");
+      }
+      token.library(module);
+    }
+    if (key.pin().isEmpty()) {
+      token.pin(pin.pin());
+    }
+    try {
+      TokenKeys keys = token.build().open();
+      TokenKey found = keys.find(key.object()).orElseThrow(
+          () -> new IllegalArgumentException("the token has no key labelled '" + key.object() + "'"));
+      return MatterCa.of(certificate, found.privateKey(), keys.providers());
+    } catch (GeneralSecurityException | IllegalStateException e) {
+      throw new IllegalArgumentException("cannot use the key " + key + ": " + e.getMessage(), e);
+    }
+  }
+}
