@@ -1,0 +1,233 @@
+package org.iotpki.acme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import org.iotpki.core.cert.CertificateSummary;
+import org.iotpki.core.cert.GeneralName;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.enroll.EnrollmentOutcome;
+import org.iotpki.core.enroll.EnrollmentRejectedException;
+import org.iotpki.core.enroll.EnrollmentRequest;
+import org.iotpki.core.enroll.EnrollmentTransportException;
+import org.iotpki.core.testing.Pebble;
+import org.iotpki.testkit.PebbleServer;
+import org.iotpki.testkit.TestCa;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our client against Let's Encrypt's Pebble, started here on 127.0.0.1 with its TLS root passed as
+ * the only trust: http-01 validated by Pebble against our responder, issuance in Pebble's
+ * always-valid mode, revocation (by the account and by the certificate's key) seen in Pebble's
+ * records, account key rollover, Pebble's random badNonce refusals retried unseen, a wrong
+ * external account binding refused with its ACME problem type, and renewal information (which
+ * Pebble 2.4.0 does not offer).
+ */
+class PebbleInteropTest {
+  private static final String UNAUTHORIZED = "urn:ietf:params:acme:error:unauthorized";
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  @TempDir static Path dir;
+  private static Http01Responder http01;
+  private static PebbleServer pebble;
+
+  @BeforeAll
+  static void startPebble() throws Exception {
+    Pebble.require();
+    http01 = Http01Responder.start(new InetSocketAddress("127.0.0.1", 0));
+    pebble = PebbleServer.builder(dir).httpPort(http01.port()).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pebble != null) {
+      pebble.close();
+    }
+    if (http01 != null) {
+      http01.close();
+    }
+  }
+
+  private static AcmeEnrollmentClient.Builder client(PebbleServer server, KeyPair accountKey) {
+    return AcmeEnrollmentClient.builder(server.directory())
+        .trustAnchors(List.of(server.tlsTrust()))
+        .accountKey(accountKey)
+        .agreeToTermsOfService()
+        .responder(http01);
+  }
+
+  private static EnrollmentRequest request(String subject, GeneralName... names) {
+    return EnrollmentRequest.builder().subject(subject).subjectAltNames(names)
+        .generateKey(KeyAlgorithm.EC_P256).build();
+  }
+
+  private static EnrollmentOutcome.Issued issued(EnrollmentOutcome outcome) {
+    assertThat(outcome).isInstanceOf(EnrollmentOutcome.Issued.class);
+    return (EnrollmentOutcome.Issued) outcome;
+  }
+
+  private static KeyPair newKey() {
+    return KeyPairs.generate(KeyAlgorithm.EC_P256);
+  }
+
+  @Test
+  void http01ValidatedByPebbleAgainstOurResponder() throws Exception {
+    EnrollmentOutcome.Issued issued = issued(client(pebble, newKey()).build()
+        .enroll(request("CN=127.0.0.1", GeneralName.ip(LOOPBACK))));
+
+    X509Certificate certificate = issued.certificate();
+    assertThat(CertificateSummary.of(certificate).subjectAltNames())
+        .contains(GeneralName.ip(LOOPBACK));
+    assertThat(certificate.getPublicKey())
+        .isEqualTo(KeyPairs.fromPrivateKey(issued.generatedKey().orElseThrow()).getPublic());
+    X509Certificate last = issued.chain().get(issued.chain().size() - 1);
+    X509Certificate root = pebble.issuingRoot(0);
+    assertThat(last.getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
+    last.verify(root.getPublicKey());
+  }
+
+  @Test
+  void alwaysValidModeIssuesForDnsNamesAndTheCallersKey() throws Exception {
+    try (PebbleServer alwaysValid = PebbleServer.builder(dir.resolve("always")).alwaysValid().start()) {
+      KeyPair deviceKey = newKey();
+      EnrollmentOutcome.Issued issued = issued(client(alwaysValid, newKey()).build()
+          .enroll(EnrollmentRequest.builder().subject("CN=gw-1.iotpki.test")
+              .subjectAltNames(GeneralName.dns("gw-1.iotpki.test"), GeneralName.dns("gw-1b.iotpki.test"))
+              .key(deviceKey).build()));
+
+      assertThat(issued.generatedKey()).isEmpty();
+      assertThat(issued.certificate().getPublicKey()).isEqualTo(deviceKey.getPublic());
+      assertThat(CertificateSummary.of(issued.certificate()).subjectAltNames())
+          .containsExactlyInAnyOrder(GeneralName.dns("gw-1.iotpki.test"), GeneralName.dns("gw-1b.iotpki.test"));
+    }
+  }
+
+  @Test
+  void revocationByTheAccountAndByTheCertificateKeyIsRecordedByPebble() throws Exception {
+    AcmeEnrollmentClient acme = client(pebble, newKey()).build();
+    EnrollmentOutcome.Issued first = issued(acme.enroll(request("CN=127.0.0.1",
+        GeneralName.ip(LOOPBACK))));
+    EnrollmentOutcome.Issued second = issued(acme.enroll(request("CN=127.0.0.1",
+        GeneralName.ip(LOOPBACK))));
+    assertThat(pebble.revoked(first.certificate().getSerialNumber())).isFalse();
+
+    acme.revoke(first.certificate(), 4);
+    acme.revokeWithCertificateKey(second.certificate(),
+        KeyPairs.fromPrivateKey(second.generatedKey().orElseThrow()), 1);
+
+    assertThat(pebble.revoked(first.certificate().getSerialNumber())).isTrue();
+    assertThat(pebble.revoked(second.certificate().getSerialNumber())).isTrue();
+    assertThatThrownBy(() -> acme.revoke(first.certificate(), 0))
+        .isInstanceOfSatisfying(EnrollmentRejectedException.class, e -> assertThat(
+            e.rejection().code()).isEqualTo("urn:ietf:params:acme:error:alreadyRevoked"));
+  }
+
+  @Test
+  void keyRolloverKeepsTheAccountUnderTheNewKey() throws Exception {
+    KeyPair oldKey = newKey();
+    KeyPair newKey = newKey();
+    AcmeEnrollmentClient acme = client(pebble, oldKey).build();
+    var account = acme.account();
+
+    acme.rollAccountKey(newKey);
+
+    assertThat(acme.account()).isEqualTo(account);
+    assertThat(client(pebble, newKey).build().account()).isEqualTo(account);
+    assertThat(client(pebble, oldKey).build().account()).isNotEqualTo(account);
+    issued(acme.enroll(request("CN=127.0.0.1",
+        GeneralName.ip(LOOPBACK))));
+  }
+
+  @Test
+  void deactivatedAccountIsRefused() throws Exception {
+    KeyPair key = newKey();
+    AcmeEnrollmentClient acme = client(pebble, key).build();
+    acme.account();
+
+    acme.deactivateAccount();
+
+    EnrollmentOutcome outcome = client(pebble, key).build().enroll(
+        request("CN=127.0.0.1", GeneralName.ip(LOOPBACK)));
+    assertThat(outcome).isInstanceOfSatisfying(EnrollmentOutcome.Rejected.class,
+        rejected -> assertThat(rejected.code()).isEqualTo(UNAUTHORIZED));
+  }
+
+  @Test
+  void badNonceRefusalsAreRetriedUnseen() throws Exception {
+    try (PebbleServer rejecting = PebbleServer.builder(dir.resolve("nonces")).alwaysValid()
+        .nonceRejectPercent(30).start()) {
+      AcmeEnrollmentClient acme = client(rejecting, newKey()).build();
+      for (int i = 0; i < 3; i++) {
+        issued(acme.enroll(request("CN=gw-" + i + ".iotpki.test",
+            GeneralName.dns("gw-" + i + ".iotpki.test"))));
+      }
+    }
+  }
+
+  @Test
+  void aServerRefusingEveryNonceIsReportedAsBadNonce() throws Exception {
+    // The counterpart of the test above: Pebble's refusals are real, and retried a bounded number
+    // of times.
+    try (PebbleServer rejecting = PebbleServer.builder(dir.resolve("all-nonces")).alwaysValid()
+        .nonceRejectPercent(100).start()) {
+      assertThatThrownBy(client(rejecting, newKey()).build()::account)
+          .isInstanceOfSatisfying(EnrollmentRejectedException.class, e -> assertThat(
+              e.rejection().code()).isEqualTo("urn:ietf:params:acme:error:badNonce"));
+    }
+  }
+
+  @Test
+  void externalAccountBinding() throws Exception {
+    byte[] hmac = "an-hmac-key-of-32-bytes-for-eab!".getBytes(StandardCharsets.US_ASCII);
+    try (PebbleServer eab = PebbleServer.builder(dir.resolve("eab")).alwaysValid()
+        .externalAccountKey("kid-1", Base64.getUrlEncoder().withoutPadding().encodeToString(hmac))
+        .start()) {
+      byte[] wrong = hmac.clone();
+      wrong[0] ^= 1;
+      AcmeEnrollmentClient wrongBinding = client(eab, newKey())
+          .externalAccountBinding("kid-1", wrong).build();
+      assertThatThrownBy(wrongBinding::account)
+          .isInstanceOfSatisfying(EnrollmentRejectedException.class,
+              e -> assertThat(e.rejection().code()).isEqualTo(UNAUTHORIZED));
+      assertThat(wrongBinding.enroll(request("CN=gw.iotpki.test", GeneralName.dns("gw.iotpki.test"))))
+          .isInstanceOfSatisfying(EnrollmentOutcome.Rejected.class,
+              rejected -> assertThat(rejected.code()).isEqualTo(UNAUTHORIZED));
+
+      issued(client(eab, newKey()).externalAccountBinding("kid-1", hmac).build()
+          .enroll(request("CN=gw.iotpki.test", GeneralName.dns("gw.iotpki.test"))));
+    }
+  }
+
+  @Test
+  void noRenewalInformationFromPebble240() throws Exception {
+    AcmeEnrollmentClient acme = client(pebble, newKey()).build();
+    EnrollmentOutcome.Issued issued = issued(acme.enroll(request("CN=127.0.0.1",
+        GeneralName.ip(LOOPBACK))));
+
+    // Pebble 2.4.0's directory has no renewalInfo (RFC 9773); later Pebbles do.
+    assertThat(acme.suggestedWindow(issued.certificate())).isEmpty();
+  }
+
+  @Test
+  void aServerOutsideTheTrustAnchorsIsATlsFailure() {
+    AcmeEnrollmentClient acme = AcmeEnrollmentClient.builder(pebble.directory())
+        .trustAnchors(List.of(TestCa.create().root())).accountKey(newKey())
+        .responder(http01).build();
+
+    assertThatThrownBy(acme::account).isInstanceOfSatisfying(EnrollmentTransportException.class,
+        e -> assertThat(e.failure()).isEqualTo(EnrollmentTransportException.Failure.TLS));
+  }
+}
