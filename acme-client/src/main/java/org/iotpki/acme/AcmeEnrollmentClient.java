@@ -296,6 +296,10 @@ public final class AcmeEnrollmentClient implements EnrollmentClient, RenewalInfo
 
   private EnrollmentOutcome order(EnrollmentRequest request, Optional<X509Certificate> replaced)
       throws EnrollmentTransportException {
+    if (responders.isEmpty()) {
+      throw new IllegalStateException("this ACME client answers no challenges: build it with"
+          + " responder(...), e.g. an Http01Responder");
+    }
     List<Identifier> identifiers = identifiers(request);
     Signer signer;
     Optional<PrivateKey> generatedKey;
@@ -669,7 +673,10 @@ public final class AcmeEnrollmentClient implements EnrollmentClient, RenewalInfo
       return this;
     }
 
-    /** Answers challenges of the responder's type; responders added first are preferred. */
+    /**
+     * Answers challenges of the responder's type; responders added first are preferred. Orders
+     * need one; revocation and renewal information do not.
+     */
     public Builder responder(ChallengeResponder responder) {
       responders.add(Objects.requireNonNull(responder, "responder"));
       return this;
@@ -708,7 +715,7 @@ public final class AcmeEnrollmentClient implements EnrollmentClient, RenewalInfo
     /**
      * The client.
      *
-     * @throws IllegalArgumentException without trust, an account key or a responder
+     * @throws IllegalArgumentException without trust or an account key
      */
     public AcmeEnrollmentClient build() {
       if (trustManagers == null) {
@@ -717,10 +724,6 @@ public final class AcmeEnrollmentClient implements EnrollmentClient, RenewalInfo
       }
       if (accountKey == null) {
         throw new IllegalArgumentException("an ACME client needs accountKey(...)");
-      }
-      if (responders.isEmpty()) {
-        throw new IllegalArgumentException(
-            "an ACME client needs a challenge responder, e.g. responder(Http01Responder.start(...))");
       }
       return new AcmeEnrollmentClient(this);
     }

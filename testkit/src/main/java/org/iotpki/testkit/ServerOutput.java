@@ -24,15 +24,19 @@ final class ServerOutput {
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Matcher> line = CompletableFuture.supplyAsync(() -> {
+      StringBuilder seen = new StringBuilder();
       try {
         for (String text = out.readLine(); text != null; text = out.readLine()) {
+          if (seen.length() < 4096) {
+            seen.append(text).append('\n');
+          }
           Matcher matcher = ready.matcher(text);
           if (matcher.find()) {
             drain(out, name);
             return matcher;
           }
         }
-        throw new IllegalStateException(name + " ended without listening");
+        throw new IllegalStateException(name + " ended without listening:\n" + seen);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
