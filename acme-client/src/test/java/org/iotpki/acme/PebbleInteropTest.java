@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.iotpki.core.cert.CertificateSummary;
@@ -112,6 +113,62 @@ class PebbleInteropTest {
       assertThat(issued.certificate().getPublicKey()).isEqualTo(deviceKey.getPublic());
       assertThat(CertificateSummary.of(issued.certificate()).subjectAltNames())
           .containsExactlyInAnyOrder(GeneralName.dns("gw-1.iotpki.test"), GeneralName.dns("gw-1b.iotpki.test"));
+    }
+  }
+
+  @Test
+  void dns01HookGetsTheTxtRecordAndWithdrawsIt() throws Exception {
+    // Pebble's always-valid mode skips the DNS lookup, not the challenge: the client still has
+    // to pick dns-01, hand the hook its record, and trigger it.
+    List<String> calls = new ArrayList<>();
+    ChallengeResponder dns01 = new ChallengeResponder() {
+      @Override
+      public String type() {
+        return AcmeChallenge.DNS_01;
+      }
+
+      @Override
+      public void deploy(AcmeChallenge challenge) {
+        calls.add("deploy " + challenge.dnsRecordName() + " " + challenge.response());
+      }
+
+      @Override
+      public void remove(AcmeChallenge challenge) {
+        calls.add("remove " + challenge.dnsRecordName() + " " + challenge.response());
+      }
+    };
+    try (PebbleServer alwaysValid = PebbleServer.builder(dir.resolve("dns")).alwaysValid().start()) {
+      issued(AcmeEnrollmentClient.builder(alwaysValid.directory())
+          .trustAnchors(List.of(alwaysValid.tlsTrust())).accountKey(newKey())
+          .agreeToTermsOfService().responder(dns01).build()
+          .enroll(request("CN=gw-dns.iotpki.test", GeneralName.dns("gw-dns.iotpki.test"))));
+    }
+
+    assertThat(calls).hasSize(2);
+    // The TXT value is base64url(SHA-256(key authorization)): 43 characters.
+    assertThat(calls.get(0)).matches("deploy _acme-challenge\\.gw-dns\\.iotpki\\.test\\. [A-Za-z0-9_-]{43}");
+    assertThat(calls.get(1)).isEqualTo(calls.get(0).replace("deploy", "remove"));
+  }
+
+  @Test
+  void preferredAlternateChain() throws Exception {
+    try (PebbleServer alternates = PebbleServer.builder(dir.resolve("alternates")).alwaysValid()
+        .alternateRoots(1).start()) {
+      X509Certificate defaultRoot = alternates.issuingRoot(0);
+      X509Certificate alternateRoot = alternates.issuingRoot(1);
+      EnrollmentRequest request = request("CN=gw-alt.iotpki.test",
+          GeneralName.dns("gw-alt.iotpki.test"));
+
+      List<X509Certificate> byDefault = issued(client(alternates, newKey()).build()
+          .enroll(request)).chain();
+      List<X509Certificate> preferred = issued(client(alternates, newKey())
+          .preferredChain(alternateRoot.getSubjectX500Principal()).build().enroll(request)).chain();
+
+      assertThat(byDefault.get(byDefault.size() - 1).getIssuerX500Principal())
+          .isEqualTo(defaultRoot.getSubjectX500Principal());
+      assertThat(preferred.get(preferred.size() - 1).getIssuerX500Principal())
+          .isEqualTo(alternateRoot.getSubjectX500Principal());
+      preferred.get(preferred.size() - 1).verify(alternateRoot.getPublicKey());
     }
   }
 
