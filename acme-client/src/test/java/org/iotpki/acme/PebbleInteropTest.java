@@ -3,15 +3,25 @@ package org.iotpki.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import org.iotpki.core.cert.CertificateSummary;
 import org.iotpki.core.cert.GeneralName;
 import org.iotpki.core.crypto.KeyAlgorithm;
@@ -20,6 +30,7 @@ import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentRejectedException;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.enroll.EnrollmentTransportException;
+import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.testing.Pebble;
 import org.iotpki.testkit.PebbleServer;
 import org.iotpki.testkit.TestCa;
@@ -98,6 +109,103 @@ class PebbleInteropTest {
     X509Certificate root = pebble.issuingRoot(0);
     assertThat(last.getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
     last.verify(root.getPublicKey());
+  }
+
+  @Test
+  void anOrderUnfinishedAtTheTimeoutIsPendingAndResumedWithItsState() throws Exception {
+    KeyPair accountKey = newKey();
+    // Each reading of this clock is an hour later: the deadline passes right after the trigger,
+    // and the slow responder keeps Pebble's validation from finishing before that.
+    Clock leaping = new Clock() {
+      private Instant now = Instant.now();
+
+      @Override
+      public synchronized Instant instant() {
+        now = now.plus(Duration.ofHours(1));
+        return now;
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    try (SlowHttp01 slow = new SlowHttp01(Duration.ofSeconds(2));
+        PebbleServer slowPebble = PebbleServer.builder(dir.resolve("slow")).httpPort(slow.port())
+            .start()) {
+      EnrollmentOutcome first = slowClient(slowPebble, accountKey, slow).clock(leaping)
+          .build().enroll(request("CN=127.0.0.1", GeneralName.ip(LOOPBACK)));
+      assertThat(first).isInstanceOf(EnrollmentOutcome.Pending.class);
+      PendingEnrollment pending = PendingEnrollment.decode(
+          ((EnrollmentOutcome.Pending) first).enrollment().encode()); // as after a reboot
+
+      EnrollmentOutcome.Issued issued =
+          issued(slowClient(slowPebble, accountKey, slow).build().poll(pending));
+
+      assertThat(pending.protocol()).isEqualTo(AcmeEnrollmentClient.PROTOCOL);
+      assertThat(issued.certificate().getPublicKey())
+          .isEqualTo(KeyPairs.fromPrivateKey(issued.generatedKey().orElseThrow()).getPublic());
+    }
+  }
+
+  private static AcmeEnrollmentClient.Builder slowClient(PebbleServer server, KeyPair accountKey,
+      SlowHttp01 slow) {
+    return AcmeEnrollmentClient.builder(server.directory())
+        .trustAnchors(List.of(server.tlsTrust())).accountKey(accountKey).agreeToTermsOfService()
+        .responder(slow);
+  }
+
+  /** An http-01 responder that takes its time to answer the CA. */
+  private static final class SlowHttp01 implements ChallengeResponder, AutoCloseable {
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    SlowHttp01(Duration delay) throws IOException {
+      server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 8);
+      server.setExecutor(Executors.newCachedThreadPool());
+      server.createContext("/.well-known/acme-challenge/", exchange -> {
+        try (exchange) {
+          Thread.sleep(delay.toMillis());
+          String path = exchange.getRequestURI().getPath();
+          byte[] body = answers.getOrDefault(path.substring(path.lastIndexOf('/') + 1), "")
+              .getBytes(StandardCharsets.US_ASCII);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      server.start();
+    }
+
+    int port() {
+      return server.getAddress().getPort();
+    }
+
+    @Override
+    public String type() {
+      return AcmeChallenge.HTTP_01;
+    }
+
+    @Override
+    public void deploy(AcmeChallenge challenge) {
+      answers.put(challenge.token(), challenge.response());
+    }
+
+    @Override
+    public void remove(AcmeChallenge challenge) {
+      // kept: the CA may still be reading it when the first call gives up
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 
   @Test
