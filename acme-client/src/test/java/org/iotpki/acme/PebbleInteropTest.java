@@ -7,20 +7,19 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.iotpki.core.cert.CertificateSummary;
 import org.iotpki.core.cert.GeneralName;
@@ -31,6 +30,7 @@ import org.iotpki.core.enroll.EnrollmentRejectedException;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.enroll.EnrollmentTransportException;
 import org.iotpki.core.enroll.PendingEnrollment;
+import org.iotpki.core.testing.MutableClock;
 import org.iotpki.core.testing.Pebble;
 import org.iotpki.testkit.PebbleServer;
 import org.iotpki.testkit.TestCa;
@@ -114,38 +114,20 @@ class PebbleInteropTest {
   @Test
   void anOrderUnfinishedAtTheTimeoutIsPendingAndResumedWithItsState() throws Exception {
     KeyPair accountKey = newKey();
-    // Each reading of this clock is an hour later: the deadline passes right after the trigger,
-    // and the slow responder keeps Pebble's validation from finishing before that.
-    Clock leaping = new Clock() {
-      private Instant now = Instant.now();
-
-      @Override
-      public synchronized Instant instant() {
-        now = now.plus(Duration.ofHours(1));
-        return now;
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    try (SlowHttp01 slow = new SlowHttp01(Duration.ofSeconds(2));
+    // Every wait of the first call takes an hour on its clock, so its deadline passes right after
+    // the trigger; the slow path to the responder keeps Pebble from validating before that.
+    MutableClock clock = new MutableClock(Instant.now());
+    try (SlowProxy slow = new SlowProxy(http01.port(), Duration.ofSeconds(2));
         PebbleServer slowPebble = PebbleServer.builder(dir.resolve("slow")).httpPort(slow.port())
             .start()) {
-      EnrollmentOutcome first = slowClient(slowPebble, accountKey, slow).clock(leaping)
-          .build().enroll(request("CN=127.0.0.1", GeneralName.ip(LOOPBACK)));
+      EnrollmentOutcome first = client(slowPebble, accountKey).clock(clock)
+          .sleeper(wait -> clock.advance(Duration.ofHours(1))).build()
+          .enroll(request("CN=127.0.0.1", GeneralName.ip(LOOPBACK)));
       assertThat(first).isInstanceOf(EnrollmentOutcome.Pending.class);
       PendingEnrollment pending = PendingEnrollment.decode(
           ((EnrollmentOutcome.Pending) first).enrollment().encode()); // as after a reboot
 
-      EnrollmentOutcome.Issued issued =
-          issued(slowClient(slowPebble, accountKey, slow).build().poll(pending));
+      EnrollmentOutcome.Issued issued = issued(client(slowPebble, accountKey).build().poll(pending));
 
       assertThat(pending.protocol()).isEqualTo(AcmeEnrollmentClient.PROTOCOL);
       assertThat(issued.certificate().getPublicKey())
@@ -153,29 +135,22 @@ class PebbleInteropTest {
     }
   }
 
-  private static AcmeEnrollmentClient.Builder slowClient(PebbleServer server, KeyPair accountKey,
-      SlowHttp01 slow) {
-    return AcmeEnrollmentClient.builder(server.directory())
-        .trustAnchors(List.of(server.tlsTrust())).accountKey(accountKey).agreeToTermsOfService()
-        .responder(slow);
-  }
-
-  /** An http-01 responder that takes its time to answer the CA. */
-  private static final class SlowHttp01 implements ChallengeResponder, AutoCloseable {
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+  /** Passes the CA's http-01 requests on to a responder, after a delay. */
+  private static final class SlowProxy implements AutoCloseable {
     private final HttpServer server;
 
-    SlowHttp01(Duration delay) throws IOException {
+    SlowProxy(int responderPort, Duration delay) throws IOException {
+      HttpClient client = HttpClient.newHttpClient();
       server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 8);
       server.setExecutor(Executors.newCachedThreadPool());
-      server.createContext("/.well-known/acme-challenge/", exchange -> {
+      server.createContext("/", exchange -> {
         try (exchange) {
           Thread.sleep(delay.toMillis());
-          String path = exchange.getRequestURI().getPath();
-          byte[] body = answers.getOrDefault(path.substring(path.lastIndexOf('/') + 1), "")
-              .getBytes(StandardCharsets.US_ASCII);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
+          HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create(
+              "http://127.0.0.1:" + responderPort + exchange.getRequestURI().getPath())).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+          exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
+          exchange.getResponseBody().write(answer.body());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -185,21 +160,6 @@ class PebbleInteropTest {
 
     int port() {
       return server.getAddress().getPort();
-    }
-
-    @Override
-    public String type() {
-      return AcmeChallenge.HTTP_01;
-    }
-
-    @Override
-    public void deploy(AcmeChallenge challenge) {
-      answers.put(challenge.token(), challenge.response());
-    }
-
-    @Override
-    public void remove(AcmeChallenge challenge) {
-      // kept: the CA may still be reading it when the first call gives up
     }
 
     @Override
