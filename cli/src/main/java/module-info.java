@@ -6,6 +6,7 @@ module org.iotpki.cli {
   requires org.iotpki.est;
   requires org.iotpki.scep;
   requires org.iotpki.cmp;
+  requires org.iotpki.acme;
   requires org.iotpki.testkit;
   requires info.picocli;
 

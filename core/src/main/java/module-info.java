@@ -29,5 +29,6 @@ module org.iotpki.core {
       org.iotpki.est,
       org.iotpki.scep,
       org.iotpki.cmp,
+      org.iotpki.acme,
       org.iotpki.cli;
 }

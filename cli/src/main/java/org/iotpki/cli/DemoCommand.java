@@ -87,13 +87,14 @@ final class DemoCommand extends IotpkiCommand {
 
     boolean matterOk = matterFactory();
     boolean lifecycleOk = lifecycle(issuing);
+    boolean acmeOk = acmeGateway();
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("steps", steps);
     if (outDirectory != null) {
       fields.put("files", write(root, issuing, device));
     }
-    boolean asExpected = valid.isValid() && !rejected.isValid() && matterOk && lifecycleOk;
+    boolean asExpected = valid.isValid() && !rejected.isValid() && matterOk && lifecycleOk && acmeOk;
     fields.put("success", asExpected);
     report.append(asExpected ? "\nEvery step behaved as expected.\n" : "\nUNEXPECTED RESULT: see above.\n");
     output.result(out(), fields, report.toString());
@@ -174,6 +175,18 @@ final class DemoCommand extends IotpkiCommand {
     }
   }
 
+  /** A gateway renewing over ACME with Pebble, if installed; its files in a deleted temp dir. */
+  private boolean acmeGateway() throws IOException, PkiParseException {
+    Path directory = Files.createTempDirectory("iotpki-demo-acme-");
+    try {
+      Map<String, Object> step = new AcmeGatewayDemo(report).run(directory);
+      steps.add(step);
+      return Boolean.TRUE.equals(step.get("success"));
+    } finally {
+      deleteDirectoryIfExists(directory);
+    }
+  }
+
   private void writeMatter(MatterCa paa, CdSigner cdSigner, DacProvisioning device) throws IOException {
     save("matter-paa.pem", PemEncoder.certificate(paa.certificate()));
     save("matter-cd-signer.pem", PemEncoder.certificate(cdSigner.certificate()));
@@ -186,17 +199,16 @@ final class DemoCommand extends IotpkiCommand {
         + " --cd " + deviceDirectory.resolve("cd.der") + " --cd-signer " + outDirectory.resolve("matter-cd-signer.pem") + "\n";
   }
 
-  /** Deletes a directory of files (the demo writes no subdirectories) if it exists. */
+  /** Deletes a directory and everything in it, if it exists. */
   private static void deleteDirectoryIfExists(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    try (var files = Files.list(directory)) {
-      for (Path file : files.toList()) {
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(file);
       }
     }
-    Files.delete(directory);
   }
 
   private void step(String name, X509Certificate certificate, String what) throws PkiParseException {

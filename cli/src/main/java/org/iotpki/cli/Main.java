@@ -18,6 +18,7 @@ import picocli.CommandLine.IVersionProvider;
     },
     subcommands = {
       CertCommand.class, C509Command.class, MatterCommand.class, PqcCommand.class, EstCommand.class, ScepCommand.class, CmpCommand.class,
+      AcmeCommand.class,
       AuditCommand.class, AgentCommand.class, RevocationCommand.class, OcspCommand.class,
       FleetCommand.class, HsmCommand.class,
       TestkitCommand.class, DemoCommand.class, CommandLine.HelpCommand.class

@@ -172,6 +172,14 @@ class CliTest {
         .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(demo.json().get("steps").get(5).get("attestation").asText()).isEqualTo("SUCCESS");
+    var acme = demo.json().get("steps").get(7);
+    assertThat(acme.get("step").asText()).isEqualTo("acme gateway");
+    if (org.iotpki.core.testing.Program.installed("pebble")) {
+      assertThat(acme.get("renewed").asText()).startsWith("serial ")
+          .isNotEqualTo(acme.get("enrolled").asText());
+    } else {
+      assertThat(acme.get("skipped").asText()).isEqualTo("pebble is not installed");
+    }
     Path device = out.resolve("matter-SN-000002");
     CliRun matterVerify = run("matter", "verify", "--paa", out.resolve("matter-paa.pem").toString(),
         "--pai", device.resolve("pai-Cert.pem").toString(), "--dac", device.resolve("dac-Cert.der").toString(),

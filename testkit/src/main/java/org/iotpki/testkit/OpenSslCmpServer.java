@@ -1,9 +1,7 @@
 package org.iotpki.testkit;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +10,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
@@ -95,39 +90,8 @@ public final class OpenSslCmpServer implements AutoCloseable {
   }
 
   private int awaitPort() throws Exception {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-      // OpenSSL prints the port it got for -port 0.
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          Matcher accept = ACCEPT.matcher(line);
-          if (accept.find()) {
-            drain(out);
-            return Integer.parseInt(accept.group(1));
-          }
-        }
-        throw new IllegalStateException("openssl cmp ended without listening");
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    return port.get(20, TimeUnit.SECONDS);
-  }
-
-  /** Keeps reading the server's output, so that a full pipe never blocks it. */
-  private static void drain(BufferedReader out) {
-    Thread drainer = new Thread(() -> {
-      try {
-        while (out.readLine() != null) {
-          // discarded
-        }
-      } catch (IOException closed) {
-        // the server stopped
-      }
-    }, "openssl-cmp-output");
-    drainer.setDaemon(true);
-    drainer.start();
+    // OpenSSL prints the port it got for -port 0.
+    return Integer.parseInt(ServerOutput.awaitLine(process, ACCEPT, 20, "openssl-cmp").group(1));
   }
 
   private static void write(Path dir, String name, String text) throws IOException {

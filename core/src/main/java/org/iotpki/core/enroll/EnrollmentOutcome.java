@@ -68,8 +68,8 @@ public sealed interface EnrollmentOutcome
   /**
    * The server refused the request.
    *
-   * @param code the protocol's own failure code: the HTTP status for EST and ACME, the failInfo
-   *     for SCEP and CMP
+   * @param code the protocol's own failure code: the HTTP status for EST, the problem type for
+   *     ACME, the failInfo for SCEP and CMP
    * @param detail the server's explanation, as text (possibly empty)
    */
   record Rejected(String code, String detail) implements EnrollmentOutcome {

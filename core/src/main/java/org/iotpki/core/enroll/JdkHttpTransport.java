@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,12 +22,12 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.enroll.EnrollmentTransportException.Failure;
 import org.iotpki.core.internal.BoundedBody;
 import org.iotpki.core.internal.Durations;
 import org.iotpki.core.internal.FixedKeyManager;
+import org.iotpki.core.internal.TlsTrust;
 
 /**
  * The default {@link HttpTransport}: the JDK's {@link HttpClient} over HTTP/1.1, trusting only the
@@ -183,21 +182,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * @throws IllegalArgumentException for an empty list
      */
     public Builder trustAnchors(List<X509Certificate> anchors) {
-      if (anchors.isEmpty()) {
-        throw new IllegalArgumentException("no trust anchors");
-      }
-      try {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        for (int i = 0; i < anchors.size(); i++) {
-          store.setCertificateEntry("anchor-" + i, Objects.requireNonNull(anchors.get(i)));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-        factory.init(store);
-        this.trustManagers = factory.getTrustManagers();
-      } catch (GeneralSecurityException | IOException e) {
-        throw new IllegalStateException("the JDK cannot make a trust store", e);
-      }
+      this.trustManagers = TlsTrust.anchors(anchors);
       return this;
     }
 
@@ -206,14 +191,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * explicit trust anchor database.
      */
     public Builder trustSystemCertificates() {
-      try {
-        TrustManagerFactory factory =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        this.trustManagers = factory.getTrustManagers();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK has no default trust store", e);
-      }
+      this.trustManagers = TlsTrust.system();
       return this;
     }
 

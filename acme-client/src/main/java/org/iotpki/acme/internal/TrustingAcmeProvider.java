@@ -1,0 +1,31 @@
+package org.iotpki.acme.internal;
+
+import java.net.http.HttpClient;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.shredzone.acme4j.connector.HttpConnector;
+import org.shredzone.acme4j.connector.NetworkSettings;
+import org.shredzone.acme4j.provider.GenericAcmeProvider;
+
+/**
+ * acme4j's provider for any ACME server, with the TLS trust given to the client instead of the
+ * JVM's global default.
+ */
+public final class TrustingAcmeProvider extends GenericAcmeProvider {
+  private final SSLContext tls;
+
+  /** Connects with {@code tls}'s trust managers. */
+  public TrustingAcmeProvider(SSLContext tls) {
+    this.tls = Objects.requireNonNull(tls, "tls");
+  }
+
+  @Override
+  protected HttpConnector createHttpConnector(NetworkSettings settings) {
+    return new HttpConnector(settings) {
+      @Override
+      public HttpClient.Builder createClientBuilder() {
+        return super.createClientBuilder().sslContext(tls);
+      }
+    };
+  }
+}
