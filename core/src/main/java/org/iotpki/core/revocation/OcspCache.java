@@ -7,16 +7,16 @@ import java.util.Optional;
 
 /** Verified OCSP answers by CertID, each until it expires; the least recently used go first. Thread-safe. */
 final class OcspCache {
-  private record Entry(RevocationResult result, Instant until) {}
+  private record Cached(RevocationResult result, Instant until) {}
 
-  private final Map<String, Entry> entries;
+  private final Map<String, Cached> entries;
 
   OcspCache(int maxEntries) {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
         return size() > maxEntries;
       }
     };
@@ -24,7 +24,7 @@ final class OcspCache {
 
   /** The answer cached for {@code id}, if it still holds at {@code time}. */
   synchronized Optional<RevocationResult> get(OcspCertId id, Instant time) {
-    Entry entry = entries.get(id.key());
+    Cached entry = entries.get(id.key());
     if (entry == null) {
       return Optional.empty();
     }
@@ -36,6 +36,6 @@ final class OcspCache {
   }
 
   synchronized void put(OcspCertId id, RevocationResult result, Instant until) {
-    entries.put(id.key(), new Entry(result, until));
+    entries.put(id.key(), new Cached(result, until));
   }
 }
