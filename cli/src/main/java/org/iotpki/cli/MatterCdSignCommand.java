@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,26 +17,30 @@ import org.iotpki.core.io.PkiReader;
 import org.iotpki.matter.attestation.CertificationDeclaration;
 import org.iotpki.matter.issuance.CdSigner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iotpki matter cd sign --signer-cert F --signer-key F --vid V --pid P... --device-type N
- * --certificate-id S --out F}.
+ * {@code iotpki matter cd sign --signer-cert F (--signer-key F | --key PKCS11-URI) --vid V --pid P...
+ * --device-type N --certificate-id S --out F}.
  */
 @Command(
     name = "sign",
     mixinStandardHelpOptions = true,
     description = {
       "Sign a Certification Declaration (Matter Core 6.3.1) into the CMS envelope the SDK reads,",
-      "naming the signer by its subject key identifier. Writes the DER.",
+      "naming the signer by its subject key identifier. Writes the DER. The signing key is a file",
+      "(--signer-key) or a key in a PKCS#11 token (--key pkcs11:...).",
       "Exit 0 signed, 2 usage or input error (an existing --out is never overwritten)."
     })
 final class MatterCdSignCommand extends IotpkiCommand {
   @Option(names = "--signer-cert", required = true, paramLabel = "FILE", description = "The CD signing certificate.")
   Path signerCertificate;
 
-  @Option(names = "--signer-key", required = true, paramLabel = "FILE", description = "Its private key.")
+  @Option(names = "--signer-key", paramLabel = "FILE", description = "Its private key (or --key).")
   Path signerKey;
+
+  @Mixin Pkcs11KeyOptions tokenKey;
 
   @Option(names = "--format-version", paramLabel = "N", converter = NumberConverter.class, defaultValue = "1",
       description = "format_version (default ${DEFAULT-VALUE}).")
@@ -88,12 +93,17 @@ final class MatterCdSignCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException, PkiParseException {
+    if ((signerKey == null) == !tokenKey.given()) {
+      return error("give the CD signing key as --signer-key FILE or --key PKCS11-URI (one of them)");
+    }
     PkiReader reader = PkiReader.defaults();
     byte[] signed;
     CertificationDeclaration declaration;
     CdSigner signer;
     try {
-      signer = CdSigner.of(reader.readCertificate(signerCertificate), reader.readPrivateKey(signerKey));
+      X509Certificate certificate = reader.readCertificate(signerCertificate);
+      signer = tokenKey.given() ? tokenKey.cdSigner(certificate)
+          : CdSigner.of(certificate, reader.readPrivateKey(signerKey));
       declaration = new CertificationDeclaration(
           (int) limit(formatVersion, 0xFFFF, "--format-version"),
           MatterIds.required(vendorId, "--vid"),

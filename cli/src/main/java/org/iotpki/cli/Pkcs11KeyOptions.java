@@ -2,11 +2,14 @@ package org.iotpki.cli;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.keys.Pkcs11Token;
 import org.iotpki.core.keys.Pkcs11Uri;
 import org.iotpki.core.keys.TokenKey;
 import org.iotpki.core.keys.TokenKeys;
+import org.iotpki.matter.issuance.CdSigner;
 import org.iotpki.matter.issuance.MatterCa;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +40,25 @@ final class Pkcs11KeyOptions {
    *     not the certificate's
    */
   MatterCa matterCa(X509Certificate certificate) {
+    return withKey((key, providers) -> MatterCa.of(certificate, key, providers));
+  }
+
+  /**
+   * The CD signer of {@code certificate}, signing with the key --key names.
+   *
+   * @throws IllegalArgumentException as {@link #matterCa}
+   */
+  CdSigner cdSigner(X509Certificate certificate) {
+    return withKey((key, providers) -> CdSigner.of(certificate, key, providers));
+  }
+
+  /** What to make of the token's private key and providers. */
+  @FunctionalInterface
+  private interface KeyUse<T> {
+    T apply(PrivateKey key, ProviderStrategy providers);
+  }
+
+  private <T> T withKey(KeyUse<T> use) {
     Pkcs11Uri key = Pkcs11Uri.parse(uri);
     Pkcs11Token.Builder token = key.tokenBuilder();
     if (key.modulePath().isEmpty()) {
@@ -52,7 +74,7 @@ final class Pkcs11KeyOptions {
       TokenKeys keys = token.build().open();
       TokenKey found = keys.find(key.object()).orElseThrow(
           () -> new IllegalArgumentException("the token has no key labelled '" + key.object() + "'"));
-      return MatterCa.of(certificate, found.privateKey(), keys.providers());
+      return use.apply(found.privateKey(), keys.providers());
     } catch (GeneralSecurityException | IllegalStateException e) {
       throw new IllegalArgumentException("cannot use the key " + key + ": " + e.getMessage(), e);
     }

@@ -119,6 +119,43 @@ class HsmCliTest {
   }
 
   @Test
+  void aCdSignedWithAKeyInTheTokenVerifiesWithTheSignerCertificate() throws Exception {
+    assertThat(keygen(label, "EC-P256").exitCode()).isZero();
+    TokenKey cdKey = SoftHsm.token().open().find(label).orElseThrow();
+    Files.writeString(dir.resolve("cd-signer.pem"), PemEncoder.certificate(CertificateBuilder.create()
+        .subject("CN=CLI HSM CD Signer")
+        .publicKey(cdKey.certificate().getPublicKey())
+        .validity(FROM, FROM.plusSeconds(20L * 365 * 86400))
+        .sign(cdKey.signer())), StandardCharsets.US_ASCII);
+    String uri = "pkcs11:token=" + SoftHsm.TOKEN_LABEL + ";object=" + label + "?pin-source=" + pinFile.toUri();
+
+    CliRun signed = CliRun.of("matter", "cd", "sign", "--signer-cert", dir.resolve("cd-signer.pem").toString(),
+        "--key", uri, "--pkcs11-module", SoftHsm.LIBRARY.toString(), "--vid", "0xFFF1", "--pid", "0x8000",
+        "--device-type", "0x0016", "--certificate-id", "ZIG20142ZB330003-24",
+        "--out", dir.resolve("cd.der").toString(), "--json");
+    CliRun both = CliRun.of("matter", "cd", "sign", "--signer-cert", dir.resolve("cd-signer.pem").toString(),
+        "--key", uri, "--signer-key", dir.resolve("cd-signer.pem").toString(), "--vid", "0xFFF1",
+        "--pid", "0x8000", "--device-type", "0x0016", "--certificate-id", "ZIG20142ZB330003-24",
+        "--out", dir.resolve("cd2.der").toString());
+
+    MatterCa paa = MatterPki.createPaa("CLI PAA", OptionalInt.of(0xFFF1), FROM, FROM.plusSeconds(20L * 365 * 86400));
+    MatterCa pai = paa.issuePai("CLI PAI", 0xFFF1, OptionalInt.of(0x8000), FROM, FROM.plusSeconds(10L * 365 * 86400));
+    Files.writeString(dir.resolve("paa.pem"), PemEncoder.certificate(paa.certificate()), StandardCharsets.US_ASCII);
+    Files.writeString(dir.resolve("pai.pem"), PemEncoder.certificate(pai.certificate()), StandardCharsets.US_ASCII);
+    Files.write(dir.resolve("dac.der"), pai.issueDacDer(
+        org.iotpki.core.crypto.KeyPairs.generate(org.iotpki.core.crypto.KeyAlgorithm.EC_P256).getPublic(),
+        0xFFF1, 0x8000, "CLI DAC", FROM, FROM.plusSeconds(5L * 365 * 86400)));
+    CliRun verify = CliRun.of("matter", "verify", "--paa", dir.resolve("paa.pem").toString(),
+        "--pai", dir.resolve("pai.pem").toString(), "--dac", dir.resolve("dac.der").toString(),
+        "--cd", dir.resolve("cd.der").toString(), "--cd-signer", dir.resolve("cd-signer.pem").toString(), "--json");
+
+    assertThat(signed.exitCode()).as(signed.err()).isZero();
+    assertThat(verify.exitCode()).as(verify.out()).isZero();
+    assertThat(verify.json().get("result").asText()).isEqualTo("SUCCESS");
+    assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE_OR_INPUT);
+  }
+
+  @Test
   void aPkcs11KeyWithoutAModuleIsAUsageError() throws Exception {
     Files.writeString(dir.resolve("pai.pem"), "not read", StandardCharsets.US_ASCII);
     CliRun dac = CliRun.of("matter", "issue", "dac", "--pai-cert", dir.resolve("pai.pem").toString(),

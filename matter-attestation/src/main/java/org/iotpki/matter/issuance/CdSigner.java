@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.matter.attestation.CdSigningKeys;
 import org.iotpki.matter.attestation.CertificationDeclaration;
@@ -50,6 +51,18 @@ public final class CdSigner {
    *     certificate has no subjectKeyIdentifier (a CD names its signer by it)
    */
   public static CdSigner of(X509Certificate certificate, PrivateKey privateKey) {
+    return of(certificate, privateKey, ProviderStrategy.bouncyCastle());
+  }
+
+  /**
+   * A signer with an existing CD signing certificate and its private key, signing with the
+   * provider the strategy picks: for a key held in an HSM ({@code TokenKeys.providers()}).
+   *
+   * @throws IllegalArgumentException if the key is not P-256, is not the certificate's key, or the
+   *     certificate has no subjectKeyIdentifier (a CD names its signer by it)
+   */
+  public static CdSigner of(X509Certificate certificate, PrivateKey privateKey,
+      ProviderStrategy providers) {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(privateKey, "privateKey");
     MatterCa.requireP256(certificate.getPublicKey(), "a CD signing key");
@@ -62,7 +75,8 @@ public final class CdSigner {
     } catch (PkiParseException e) {
       throw new IllegalArgumentException("unreadable CD signing certificate: " + e.getMessage(), e);
     }
-    return new CdSigner(certificate, keyId, privateKey, Signer.forCertificate(certificate, privateKey));
+    return new CdSigner(certificate, keyId, privateKey,
+        Signer.forCertificate(certificate, privateKey, Objects.requireNonNull(providers, "providers")));
   }
 
   /** The signing certificate. */
