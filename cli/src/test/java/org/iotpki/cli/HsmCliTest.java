@@ -40,6 +40,19 @@ class HsmCliTest {
         "--public-out", dir.resolve(keyLabel + ".pem").toString(), "--json");
   }
 
+  /** A new P-256 key on the token under {@link #label}, and a certificate for it signed on the token. */
+  private void selfSignedWithANewTokenKey(String file, String subject, BasicConstraints constraints)
+      throws Exception {
+    assertThat(keygen(label, "EC-P256").exitCode()).isZero();
+    TokenKey key = SoftHsm.token().open().find(label).orElseThrow();
+    Files.writeString(dir.resolve(file), PemEncoder.certificate(CertificateBuilder.create()
+        .subject(subject)
+        .publicKey(key.certificate().getPublicKey())
+        .validity(FROM, FROM.plusSeconds(20L * 365 * 86400))
+        .basicConstraints(constraints)
+        .sign(key.signer())), StandardCharsets.US_ASCII);
+  }
+
   @Test
   void keygenMakesAnUnextractableKeyAndPrintsItsUri() throws Exception {
     CliRun run = keygen(label, "EC-P384");
@@ -92,14 +105,7 @@ class HsmCliTest {
 
   @Test
   void aPaiIssuedWithThePaaKeyInTheTokenIssuesDacsThatPassMatterVerify() throws Exception {
-    assertThat(keygen(label, "EC-P256").exitCode()).isZero();
-    TokenKey paaKey = SoftHsm.token().open().find(label).orElseThrow();
-    Files.writeString(dir.resolve("paa.pem"), PemEncoder.certificate(CertificateBuilder.create()
-        .subject("CN=CLI HSM PAA")
-        .publicKey(paaKey.certificate().getPublicKey())
-        .validity(FROM, FROM.plusSeconds(20L * 365 * 86400))
-        .basicConstraints(BasicConstraints.ca(1))
-        .sign(paaKey.signer())), StandardCharsets.US_ASCII);
+    selfSignedWithANewTokenKey("paa.pem", "CN=CLI HSM PAA", BasicConstraints.ca(1));
     String uri = "pkcs11:token=" + SoftHsm.TOKEN_LABEL + ";object=" + label + "?module-path=" + SoftHsm.LIBRARY;
 
     CliRun pai = CliRun.of("matter", "issue", "pai", "--paa-cert", dir.resolve("paa.pem").toString(), "--key", uri,
@@ -120,13 +126,7 @@ class HsmCliTest {
 
   @Test
   void aCdSignedWithAKeyInTheTokenVerifiesWithTheSignerCertificate() throws Exception {
-    assertThat(keygen(label, "EC-P256").exitCode()).isZero();
-    TokenKey cdKey = SoftHsm.token().open().find(label).orElseThrow();
-    Files.writeString(dir.resolve("cd-signer.pem"), PemEncoder.certificate(CertificateBuilder.create()
-        .subject("CN=CLI HSM CD Signer")
-        .publicKey(cdKey.certificate().getPublicKey())
-        .validity(FROM, FROM.plusSeconds(20L * 365 * 86400))
-        .sign(cdKey.signer())), StandardCharsets.US_ASCII);
+    selfSignedWithANewTokenKey("cd-signer.pem", "CN=CLI HSM CD Signer", BasicConstraints.endEntity());
     String uri = "pkcs11:token=" + SoftHsm.TOKEN_LABEL + ";object=" + label + "?pin-source=" + pinFile.toUri();
 
     CliRun signed = CliRun.of("matter", "cd", "sign", "--signer-cert", dir.resolve("cd-signer.pem").toString(),
