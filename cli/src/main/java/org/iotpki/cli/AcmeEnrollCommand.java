@@ -3,7 +3,6 @@ package org.iotpki.cli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,10 +10,10 @@ import org.iotpki.acme.AcmeEnrollmentClient;
 import org.iotpki.acme.Http01Responder;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.GeneralName;
-import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.enroll.EnrollmentKey;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iotpki acme enroll --directory URL --domain D [--domain D...] --out DIR ...}. */
@@ -33,14 +32,7 @@ final class AcmeEnrollCommand extends AcmeEnrollmentCommand {
       description = "A DNS name or IP address to certify (repeatable); the first is the subject CN.")
   List<String> domains;
 
-  @Option(names = "--key", paramLabel = "FILE",
-      description = "The existing key to certify (PEM or DER); only signed with, never sent.")
-  Path key;
-
-  @Option(names = "--key-type", paramLabel = "ALG", defaultValue = "EC P-256",
-      converter = KeyAlgorithmConverter.class,
-      description = "The type of a generated key (default: ${DEFAULT-VALUE}).")
-  KeyAlgorithm keyType;
+  @Mixin RequestKeyOptions requestKey;
 
   @Option(names = "--eab-kid", paramLabel = "K",
       description = "The key identifier of the CA's external account binding.")
@@ -63,8 +55,7 @@ final class AcmeEnrollCommand extends AcmeEnrollmentCommand {
         names.add(IP_LITERAL.matcher(domain).matches()
             ? GeneralName.ip(InetAddress.getByName(domain)) : GeneralName.dns(domain));
       }
-      EnrollmentKey enrollmentKey =
-          key == null ? new EnrollmentKey.Generate(keyType) : KeyFile.read(key);
+      EnrollmentKey enrollmentKey = requestKey.enrollmentKey();
       request = EnrollmentRequest.builder().subject("CN=" + domains.get(0))
           .subjectAltNames(names.toArray(GeneralName[]::new)).key(enrollmentKey).build();
       Files.createDirectories(out);

@@ -3,8 +3,6 @@ package org.iotpki.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.io.PkiReader;
@@ -29,26 +27,17 @@ final class AcmeRevokeCommand extends IotpkiCommand {
       description = "The certificate's private key.")
   Path key;
 
-  @Option(names = "--reason", paramLabel = "N", defaultValue = "0", converter = NumberConverter.class,
-      description = "The CRL reason code (default: ${DEFAULT-VALUE}, unspecified).")
-  long reason;
+  @Mixin RevocationReason reason;
 
   @Override
   int execute() throws IOException, PkiParseException {
     PkiReader reader = PkiReader.defaults();
     X509Certificate certificate = reader.readCertificate(cert);
     var keyPair = KeyPairs.fromPrivateKey(reader.readPrivateKey(key));
-    if (reason < 0 || reason > 10 || reason == 7) {
-      return error("--reason is a CRL reason code: 0 to 10, not 7");
-    }
     return callPeer(() -> {
-      server.accountless().build().revokeWithCertificateKey(certificate, keyPair, (int) reason);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("status", "revoked");
-      json.put("serial", certificate.getSerialNumber().toString(16));
-      json.put("reason", reason);
-      output.result(out(), json, "revoked serial " + certificate.getSerialNumber().toString(16) + "\n");
-      return ExitCode.OK;
+      int code = reason.code();
+      server.accountless().build().revokeWithCertificateKey(certificate, keyPair, code);
+      return reason.revoked(this, certificate);
     });
   }
 }

@@ -2,14 +2,13 @@ package org.iotpki.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import org.iotpki.cmp.CmpClient;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.Credential;
-import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.enroll.EnrollmentKey;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iotpki cmp enroll --url URL [--ref R --secret S] [--cert F --cert-key F] --subject DN ...}. */
@@ -33,14 +32,7 @@ final class CmpEnrollCommand extends CmpEnrollmentCommand {
       description = "The subject to request (RFC 2253); for kur, default the current one.")
   String subject;
 
-  @Option(names = "--key", paramLabel = "FILE",
-      description = "The existing key to certify (PEM or DER); only signed with, never sent.")
-  Path key;
-
-  @Option(names = "--key-type", paramLabel = "ALG", defaultValue = "EC P-256",
-      converter = KeyAlgorithmConverter.class,
-      description = "The type of a generated key (default: ${DEFAULT-VALUE}).")
-  KeyAlgorithm keyType;
+  @Mixin RequestKeyOptions requestKey;
 
   @Override
   int execute() throws IOException, PkiParseException {
@@ -54,8 +46,7 @@ final class CmpEnrollCommand extends CmpEnrollmentCommand {
       if (command.equals("kur") && current == null) {
         throw new IllegalArgumentException("kur renews --cert (with --cert-key)");
       }
-      EnrollmentKey enrollmentKey =
-          key == null ? new EnrollmentKey.Generate(keyType) : KeyFile.read(key);
+      EnrollmentKey enrollmentKey = requestKey.enrollmentKey();
       EnrollmentRequest.Builder builder = EnrollmentRequest.builder().key(enrollmentKey);
       if (subject != null) {
         builder.subject(subject);

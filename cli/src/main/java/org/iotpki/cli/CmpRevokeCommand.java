@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.io.PkiReader;
 import picocli.CommandLine.Command;
@@ -26,26 +24,17 @@ final class CmpRevokeCommand extends IotpkiCommand {
       description = "The certificate to revoke.")
   Path revoke;
 
-  @Option(names = "--reason", paramLabel = "N", defaultValue = "0", converter = NumberConverter.class,
-      description = "The CRL reason code (default: ${DEFAULT-VALUE}, unspecified).")
-  long reason;
+  @Mixin RevocationReason reason;
 
   @Mixin CmpServerOptions server;
 
   @Override
   int execute() throws IOException, PkiParseException {
     X509Certificate certificate = PkiReader.defaults().readCertificate(revoke);
-    if (reason < 0 || reason > 10 || reason == 7) {
-      return error("--reason is a CRL reason code: 0 to 10, not 7");
-    }
     return callPeer(() -> {
-      server.client(url).revoke(certificate, (int) reason);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("status", "revoked");
-      json.put("serial", certificate.getSerialNumber().toString(16));
-      json.put("reason", reason);
-      output.result(out(), json, "revoked serial " + certificate.getSerialNumber().toString(16) + "\n");
-      return ExitCode.OK;
+      int code = reason.code();
+      server.client(url).revoke(certificate, code);
+      return reason.revoked(this, certificate);
     });
   }
 }

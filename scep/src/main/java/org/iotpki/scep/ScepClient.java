@@ -229,11 +229,7 @@ public final class ScepClient implements EnrollmentClient {
       throws EnrollmentTransportException {
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(serial, "serial");
-    byte[] transaction = new byte[16];
-    RANDOM.nextBytes(transaction);
-    State state = new State(MessageType.GET_CERT, HexFormat.of().formatHex(transaction),
-        requester.certificate().getSubjectX500Principal(), requester.certificate(),
-        Optional.empty());
+    State state = lookup(MessageType.GET_CERT, requester);
     byte[] issuerAndSerial = PkiMessages.issuerAndSerial(
         scepCaCertificatesOrFail().ca().getSubjectX500Principal(), serial);
     EnrollmentOutcome outcome = send(MessageType.GET_CERT, issuerAndSerial, state,
@@ -246,6 +242,18 @@ public final class ScepClient implements EnrollmentClient {
               .toString(16) + ", not " + serial.toString(16), null);
     }
     return outcome;
+  }
+
+  /**
+   * The state of a GetCert or GetCRL: a transaction of its own, signed with the requester's
+   * certificate (whose key decrypts the answer).
+   */
+  private static State lookup(MessageType type, Credential requester) {
+    byte[] transaction = new byte[16];
+    RANDOM.nextBytes(transaction);
+    return new State(type, HexFormat.of().formatHex(transaction),
+        requester.certificate().getSubjectX500Principal(), requester.certificate(),
+        Optional.empty());
   }
 
   /** CertPoll, signed with the key and certificate of the request it asks about. */
@@ -270,11 +278,7 @@ public final class ScepClient implements EnrollmentClient {
       throws EnrollmentTransportException, EnrollmentRejectedException {
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(certificate, "certificate");
-    byte[] transaction = new byte[16];
-    RANDOM.nextBytes(transaction);
-    State state = new State(MessageType.GET_CRL, HexFormat.of().formatHex(transaction),
-        requester.certificate().getSubjectX500Principal(), requester.certificate(),
-        Optional.empty());
+    State state = lookup(MessageType.GET_CRL, requester);
     byte[] issuerAndSerial = PkiMessages.issuerAndSerial(certificate.getIssuerX500Principal(),
         certificate.getSerialNumber());
     CertRep rep = exchange(MessageType.GET_CRL, issuerAndSerial, state,

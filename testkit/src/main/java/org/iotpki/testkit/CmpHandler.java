@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -83,7 +82,7 @@ final class CmpHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!exchange.getRequestMethod().equals("POST")) {
-        send(exchange, 405, "text/plain", "CMP over HTTP is POST only".getBytes(
+        LoopbackServer.send(exchange, 405, "text/plain", "CMP over HTTP is POST only".getBytes(
             StandardCharsets.US_ASCII));
         return;
       }
@@ -98,19 +97,20 @@ final class CmpHandler implements HttpHandler {
       }
       if (fault == CmpServer.Fault.SERVER_ERROR) {
         served.add("500");
-        send(exchange, 500, "text/plain", "scripted failure".getBytes(StandardCharsets.US_ASCII));
+        LoopbackServer.send(exchange, 500, "text/plain",
+            "scripted failure".getBytes(StandardCharsets.US_ASCII));
         return;
       }
       if (fault == CmpServer.Fault.GARBAGE) {
         served.add("garbage");
-        send(exchange, 200, CONTENT_TYPE, "<html>not CMP</html>".getBytes(
+        LoopbackServer.send(exchange, 200, CONTENT_TYPE, "<html>not CMP</html>".getBytes(
             StandardCharsets.US_ASCII));
         return;
       }
-      send(exchange, 200, CONTENT_TYPE, answer(body, fault).getEncoded());
+      LoopbackServer.send(exchange, 200, CONTENT_TYPE, answer(body, fault).getEncoded());
     } catch (RuntimeException e) {
       LOG.debug("CMP request failed", e);
-      send(exchange, 500, "text/plain", String.valueOf(e.getMessage())
+      LoopbackServer.send(exchange, 500, "text/plain", String.valueOf(e.getMessage())
           .getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -201,13 +201,5 @@ final class CmpHandler implements HttpHandler {
     return bytes;
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
 
 }

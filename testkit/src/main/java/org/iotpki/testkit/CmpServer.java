@@ -201,10 +201,7 @@ public final class CmpServer implements AutoCloseable {
 
     /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("not a TCP port: " + port);
-      }
-      this.port = port;
+      this.port = Loopback.port(port);
       return this;
     }
 

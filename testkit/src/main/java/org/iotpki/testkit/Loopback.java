@@ -17,6 +17,18 @@ final class Loopback {
 
   private Loopback() {}
 
+  /**
+   * A port a testkit server may be asked to listen on: 0 (a free one) to 65535.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static int port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("not a TCP port: " + port);
+    }
+    return port;
+  }
+
   /** 127.0.0.1:port, whatever the JVM prefers for "localhost". */
   static InetSocketAddress address(int port) {
     return new InetSocketAddress(address(), port);

@@ -1,8 +1,10 @@
 package org.iotpki.testkit;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,16 @@ final class LoopbackServer implements AutoCloseable {
     server.createContext(path, handler);
     server.start();
     return new LoopbackServer(server, executor);
+  }
+
+  /** Sends a whole answer: status, content type and body (none when empty). */
+  static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   /** The port it listens on. */

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -89,7 +88,7 @@ final class ScepHandler implements HttpHandler {
       String operation = parameter(query, "operation");
       switch (operation) {
         case "GetCACaps":
-          send(exchange, 200, "text/plain",
+          LoopbackServer.send(exchange, 200, "text/plain",
               String.join("\n", ScepServer.CAPABILITIES).getBytes(StandardCharsets.US_ASCII));
           break;
         case "GetCACert":
@@ -97,18 +96,19 @@ final class ScepHandler implements HttpHandler {
           List<X509Certificate> certificates = new ArrayList<>();
           certificates.add(ra);
           certificates.addAll(ca.chainToRoot());
-          send(exchange, 200, "application/x-x509-ca-ra-cert", CertsOnly.encode(certificates));
+          LoopbackServer.send(exchange, 200, "application/x-x509-ca-ra-cert",
+              CertsOnly.encode(certificates));
           break;
         case "PKIOperation":
           pkiOperation(exchange, query);
           break;
         default:
-          send(exchange, 400, "text/plain",
+          LoopbackServer.send(exchange, 400, "text/plain",
               ("unknown operation " + operation).getBytes(StandardCharsets.UTF_8));
       }
     } catch (RuntimeException e) {
       LOG.debug("SCEP request failed", e);
-      send(exchange, 500, "text/plain", String.valueOf(e.getMessage())
+      LoopbackServer.send(exchange, 500, "text/plain", String.valueOf(e.getMessage())
           .getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -130,13 +130,14 @@ final class ScepHandler implements HttpHandler {
     }
     if (fault == ScepServer.Fault.SERVER_ERROR) {
       operations.add("500");
-      send(exchange, 500, "text/plain", "scripted failure".getBytes(StandardCharsets.UTF_8));
+      LoopbackServer.send(exchange, 500, "text/plain",
+          "scripted failure".getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (fault == ScepServer.Fault.GARBAGE) {
       operations.add("garbage");
-      send(exchange, 200, "application/x-pki-message", "<html>not CMS</html>".getBytes(
-          StandardCharsets.US_ASCII));
+      LoopbackServer.send(exchange, 200, "application/x-pki-message",
+          "<html>not CMS</html>".getBytes(StandardCharsets.US_ASCII));
       return;
     }
     ScepMessages.Request request = ScepMessages.read(message, ra, raKey);
@@ -153,7 +154,7 @@ final class ScepHandler implements HttpHandler {
         ? impostor : new KeyPair(ra.getPublicKey(), raKey);
     byte[] certRep = ScepMessages.certRep(reply, transactionId, recipientNonce,
         request.signerCertificate(), ra, signer);
-    send(exchange, 200, "application/x-pki-message", certRep);
+    LoopbackServer.send(exchange, 200, "application/x-pki-message", certRep);
   }
 
   private ScepMessages.Reply answer(ScepMessages.Request request) {
@@ -241,12 +242,4 @@ final class ScepHandler implements HttpHandler {
     return "";
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
 }
