@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.enroll.EnrollmentClient;
 import org.iotpki.core.enroll.EnrollmentRequest;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.keys.PinSource;
+import org.iotpki.core.keys.Pkcs11Uri;
+import org.iotpki.core.keys.TokenKeys;
+import org.iotpki.core.lifecycle.FileCredentialStore;
 import org.iotpki.core.lifecycle.RenewalSchedule;
 import org.iotpki.cmp.CmpClient;
 import org.iotpki.est.EstClient;
@@ -29,6 +34,10 @@ import org.iotpki.scep.ScepClient;
  *
  * <pre>
  * store = identity                       # the credential store directory
+ * store.keys = pkcs11:token=device;object=identity   # optional: keys in a PKCS#11 token, labelled
+ *                                        # object-1, object-2, ...; with module-path= in the URI
+ *                                        # or store.pkcs11-module, and pin-source= in the URI or
+ *                                        # store.pin-file
  * subject = CN=sensor-0042
  * bootstrap = scep                       # optional: est, scep or cmp, for the first credential
  * bootstrap.url = http://ca.example/scep
@@ -54,7 +63,8 @@ final class AgentConfig {
   private static final Set<String> ROLE_KEYS =
       Set.of("", ".url", ".trust", ".challenge", ".username", ".password", ".label", ".key-type",
           ".reference", ".secret");
-  private static final Set<String> KEYS = Set.of("store", "subject", "renew-from", "renew-until",
+  private static final Set<String> KEYS = Set.of("store", "store.keys", "store.pkcs11-module",
+      "store.pin-file", "subject", "renew-from", "renew-until",
       "retry-interval-seconds", "timeout-seconds", "poll-interval-seconds");
 
   private final Properties properties;
@@ -81,6 +91,29 @@ final class AgentConfig {
 
   Path store() {
     return base.resolve(required("store"));
+  }
+
+  /**
+   * Opens the credential store: the directory, with its keys in the token {@code store.keys}
+   * names (its {@code object} is the store's key label prefix) where given.
+   *
+   * @throws IllegalArgumentException if the token settings are wrong or the token cannot be used
+   */
+  FileCredentialStore openStore() throws IOException {
+    Optional<String> keys = optional("store.keys");
+    if (keys.isEmpty()) {
+      return FileCredentialStore.open(store());
+    }
+    Pkcs11Uri uri = Pkcs11Uri.parse(keys.get());
+    Path module = optional("store.pkcs11-module").map(base::resolve).orElse(null);
+    try {
+      TokenKeys token = Pkcs11KeyOptions.openToken(uri, "store.pkcs11-module", module,
+          () -> PinSource.file(base.resolve(required("store.pin-file"))));
+      return FileCredentialStore.openWithTokenKeys(store(), token, uri.object());
+    } catch (GeneralSecurityException | IllegalStateException e) {
+      throw new IllegalArgumentException("cannot use the token of store.keys (" + uri + "): "
+          + e.getMessage(), e);
+    }
   }
 
   RenewalSchedule schedule() {

@@ -56,7 +56,13 @@ final class AgentRunCommand extends IotpkiCommand {
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
-    try (FileCredentialStore store = FileCredentialStore.open(configuration.store())) {
+    FileCredentialStore opened;
+    try {
+      opened = configuration.openStore();
+    } catch (IllegalArgumentException e) {
+      return error(e.getMessage());
+    }
+    try (FileCredentialStore store = opened) {
       List<RenewalEvent> events = new ArrayList<>();
       RenewalAgent agent;
       try {

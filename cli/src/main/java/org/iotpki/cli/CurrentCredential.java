@@ -32,7 +32,7 @@ final class CurrentCredential {
     PkiReader reader = PkiReader.defaults();
     Credential credential =
         new Credential(reader.readPrivateKey(key), reader.readCertificates(cert));
-    org.iotpki.core.crypto.Signer.forCertificate(credential.certificate(), credential.privateKey());
+    credential.signer(); // fails here, before any request, if the key is not the certificate's
     return credential;
   }
 

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import org.iotpki.core.crypto.ProviderStrategy;
+import org.iotpki.core.keys.PinSource;
 import org.iotpki.core.keys.Pkcs11Token;
 import org.iotpki.core.keys.Pkcs11Uri;
 import org.iotpki.core.keys.TokenKey;
@@ -60,23 +62,36 @@ final class Pkcs11KeyOptions {
 
   private <T> T withKey(KeyUse<T> use) {
     Pkcs11Uri key = Pkcs11Uri.parse(uri);
-    Pkcs11Token.Builder token = key.tokenBuilder();
-    if (key.modulePath().isEmpty()) {
-      if (module == null) {
-        throw new IllegalArgumentException("--key names no module-path: give --pkcs11-module LIB");
-      }
-      token.library(module);
-    }
-    if (key.pin().isEmpty()) {
-      token.pin(pin.pin());
-    }
     try {
-      TokenKeys keys = token.build().open();
+      TokenKeys keys = openToken(key, "--pkcs11-module", module, pin::pin);
       TokenKey found = keys.find(key.object()).orElseThrow(
           () -> new IllegalArgumentException("the token has no key labelled '" + key.object() + "'"));
       return use.apply(found.privateKey(), keys.providers());
     } catch (GeneralSecurityException | IllegalStateException e) {
       throw new IllegalArgumentException("cannot use the key " + key + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Logs in to the token {@code key} names, with the module and PIN of the URI or else the ones
+   * given.
+   *
+   * @param moduleOption how the module is given where the URI has no module-path, for the error
+   * @throws IllegalArgumentException if the module or PIN is missing or cannot be used
+   * @throws GeneralSecurityException if the token fails
+   */
+  static TokenKeys openToken(Pkcs11Uri key, String moduleOption, Path module,
+      Supplier<PinSource> pin) throws GeneralSecurityException {
+    Pkcs11Token.Builder token = key.tokenBuilder();
+    if (key.modulePath().isEmpty()) {
+      if (module == null) {
+        throw new IllegalArgumentException(key + " names no module-path: give " + moduleOption);
+      }
+      token.library(module);
+    }
+    if (key.pin().isEmpty()) {
+      token.pin(pin.get());
+    }
+    return token.build().open();
   }
 }

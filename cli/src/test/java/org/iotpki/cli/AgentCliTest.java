@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.iotpki.core.lifecycle.FileCredentialStore;
 import org.iotpki.core.io.PemEncoder;
+import org.iotpki.core.testing.SoftHsm;
 import org.iotpki.testkit.CmpServer;
 import org.iotpki.testkit.EstServer;
 import org.iotpki.testkit.ScepServer;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code iotpki agent run} against the testkit SCEP (bootstrap) and EST (renewal) servers. */
 class AgentCliTest {
@@ -82,13 +86,24 @@ class AgentCliTest {
     }
   }
 
-  @Test
-  void bootstrapsAndRenewsOverCmp() throws Exception {
+  @ParameterizedTest(name = "keys in a PKCS#11 token: {0}")
+  @ValueSource(booleans = {false, true})
+  void bootstrapsAndRenewsOverCmp(boolean keysInToken) throws Exception {
+    String prefix = "agent-" + UUID.randomUUID();
+    String tokenKeys = "";
+    if (keysInToken) {
+      Files.writeString(directory.resolve("pin"), SoftHsm.PIN + "\n");
+      tokenKeys = String.join("\n",
+          "store.keys = pkcs11:token=" + SoftHsm.token().tokenLabel().orElseThrow() + ";object="
+              + prefix + "?module-path=" + SoftHsm.LIBRARY,
+          "store.pin-file = pin");
+    }
     try (CmpServer cmp = CmpServer.builder(ca).sharedSecret("factory", "s3cret".toCharArray())
         .start()) {
       Files.writeString(directory.resolve("root.pem"), PemEncoder.certificate(ca.root()));
       Path config = Files.writeString(directory.resolve("agent.properties"), String.join("\n",
           "store = identity",
+          tokenKeys,
           "subject = CN=cmp-agent",
           "bootstrap = cmp",
           "bootstrap.url = " + cmp.uri(),
@@ -109,9 +124,14 @@ class AgentCliTest {
       assertThat(renewed.json().get("firstEnrollment").asBoolean()).isFalse();
       assertThat(cmp.operations()).containsExactly("ir:accepted", "certConf:accepted",
           "kur:accepted", "certConf:accepted");
-      try (var store = FileCredentialStore.open(directory.resolve("identity"))) {
-        assertThat(store.current().orElseThrow().certificate().getSerialNumber().toString(16))
+      try (var store = keysInToken
+          ? FileCredentialStore.openWithTokenKeys(directory.resolve("identity"),
+              SoftHsm.token().open(), prefix)
+          : FileCredentialStore.open(directory.resolve("identity"))) {
+        var current = store.current().orElseThrow();
+        assertThat(current.certificate().getSerialNumber().toString(16))
             .isEqualTo(renewed.json().get("serial").asText());
+        assertThat(current.privateKey().getEncoded() == null).isEqualTo(keysInToken);
       }
     }
   }

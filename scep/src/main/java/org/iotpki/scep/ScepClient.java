@@ -185,7 +185,7 @@ public final class ScepClient implements EnrollmentClient {
     }
     RequestKey key = RequestKey.of(request.key());
     CertificationRequest csr = sign(request, key.signer());
-    Signer currentSigner = Signer.forCertificate(current.certificate(), current.privateKey());
+    Signer currentSigner = current.signer();
     State state = new State(MessageType.RENEWAL_REQ, transactionId(csr), request.subject(),
         current.certificate(), key.generated());
     // Signed, and so answered, with the current credential: its key decrypts the CertRep.
@@ -233,8 +233,7 @@ public final class ScepClient implements EnrollmentClient {
     byte[] issuerAndSerial = PkiMessages.issuerAndSerial(
         scepCaCertificatesOrFail().ca().getSubjectX500Principal(), serial);
     EnrollmentOutcome outcome = send(MessageType.GET_CERT, issuerAndSerial, state,
-        Signer.forCertificate(requester.certificate(), requester.privateKey()),
-        requester.certificate(), requester.privateKey());
+        requester.signer(), requester.certificate(), requester.privateKey());
     if (outcome instanceof EnrollmentOutcome.Issued issued
         && !issued.certificate().getSerialNumber().equals(serial)) {
       throw new EnrollmentTransportException(Failure.MALFORMED_RESPONSE, true,
@@ -281,8 +280,7 @@ public final class ScepClient implements EnrollmentClient {
     State state = lookup(MessageType.GET_CRL, requester);
     byte[] issuerAndSerial = PkiMessages.issuerAndSerial(certificate.getIssuerX500Principal(),
         certificate.getSerialNumber());
-    CertRep rep = exchange(MessageType.GET_CRL, issuerAndSerial, state,
-        Signer.forCertificate(requester.certificate(), requester.privateKey()),
+    CertRep rep = exchange(MessageType.GET_CRL, issuerAndSerial, state, requester.signer(),
         requester.certificate(), requester.privateKey());
     if (rep.status() == CertRep.Status.FAILURE) {
       throw new EnrollmentRejectedException(rejected(rep));

@@ -130,7 +130,7 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
         for (X509Certificate certificate : credential.chain()) {
           builder.addCMPCertificate(new JcaX509CertificateHolder(certificate));
         }
-        Signer signer = Signer.forCertificate(credential.certificate(), credential.privateKey());
+        Signer signer = credential.signer();
         return builder.build(new SignerAdapter(signer)).toASN1Structure();
       } catch (RuntimeOperatorException e) {
         throw SignerAdapter.signingFailure(e);

@@ -9,6 +9,9 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
@@ -105,6 +108,40 @@ public final class TokenKeys {
       Signer signer = Signer.of(new KeyPair(certificate.getPublicKey(), privateKey),
           algorithm.defaultSignatureAlgorithm(), providers());
       return Optional.of(new TokenKey(label, certificate, privateKey, signer));
+    }
+  }
+
+  /**
+   * The labels of the keys on the token that have a certificate beside them (the keys {@link
+   * #find} sees), in the token's order.
+   *
+   * @throws GeneralSecurityException if the token fails
+   */
+  public List<String> labels() throws GeneralSecurityException {
+    synchronized (store) {
+      List<String> labels = new ArrayList<>();
+      for (String alias : Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias)) {
+          labels.add(alias);
+        }
+      }
+      return List.copyOf(labels);
+    }
+  }
+
+  /**
+   * Destroys the key labelled {@code label} and its certificate on the token. Does nothing when
+   * there is none.
+   *
+   * @throws GeneralSecurityException if the token fails
+   */
+  public void delete(String label) throws GeneralSecurityException {
+    Objects.requireNonNull(label, "label");
+    synchronized (store) {
+      if (store.containsAlias(label)) {
+        store.deleteEntry(label);
+        LOG.info("deleted the key labelled '{}' on {}", label, provider.getName());
+      }
     }
   }
 

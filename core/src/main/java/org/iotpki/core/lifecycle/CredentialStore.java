@@ -1,9 +1,12 @@
 package org.iotpki.core.lifecycle;
 
 import java.io.IOException;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.util.Optional;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.enroll.PendingEnrollment;
 
 /**
@@ -15,7 +18,8 @@ import org.iotpki.core.enroll.PendingEnrollment;
  * where there was one. The renewal sequence is:
  *
  * <ol>
- *   <li>{@link #begin}: persist the new key before any request is sent with it, so that a
+ *   <li>{@link #begin(KeyAlgorithm)}: make and persist the new key before any request is sent
+ *       with it, so that a
  *       restart resends the same request (SCEP derives its transaction id from the key) rather
  *       than starting a second enrollment;
  *   <li>{@link #pending} if the CA answered "pending", with the state to poll it;
@@ -25,8 +29,9 @@ import org.iotpki.core.enroll.PendingEnrollment;
  *       deleted), or {@link #rollback} to the previous one if it does not work.
  * </ol>
  *
- * <p>{@link FileCredentialStore} keeps everything in a directory. A store for keys in a secure
- * element or an HSM implements this interface over its token.
+ * <p>{@link FileCredentialStore} keeps everything in a directory, or the keys in a PKCS#11 token
+ * and the rest in a directory ({@link FileCredentialStore#openWithTokenKeys}). A store for another
+ * secure element implements this interface over it.
  */
 public interface CredentialStore extends AutoCloseable {
 
@@ -43,10 +48,27 @@ public interface CredentialStore extends AutoCloseable {
   Optional<InFlightEnrollment> inFlight() throws IOException;
 
   /**
-   * Persists the key of an enrollment about to be sent.
+   * Makes a new key where this store keeps keys and persists it as the key of an enrollment
+   * about to be sent. The default makes a software key and passes it to {@link
+   * #begin(PrivateKey)}; a store over a token makes it in the token.
+   *
+   * @return the enrollment begun, with the new key
+   * @throws IllegalStateException if an enrollment is already in flight (finish or {@link
+   *     #abandon()} it first)
+   */
+  default InFlightEnrollment begin(KeyAlgorithm algorithm) throws IOException {
+    KeyPair keyPair = KeyPairs.generate(algorithm);
+    begin(keyPair.getPrivate());
+    return inFlight().orElseThrow(() -> new IOException(this + " lost the key it was given"));
+  }
+
+  /**
+   * Persists a key made elsewhere as the key of an enrollment about to be sent.
    *
    * @throws IllegalStateException if an enrollment is already in flight (finish or {@link
    *     #abandon()} it first)
+   * @throws IllegalArgumentException if this store cannot keep such a key (a store over a token
+   *     keeps only keys it made there)
    */
   void begin(PrivateKey key) throws IOException;
 

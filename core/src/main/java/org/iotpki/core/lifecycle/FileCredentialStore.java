@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,12 +23,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.Credential;
+import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.KeyPairs;
+import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.enroll.PendingEnrollment;
 import org.iotpki.core.internal.AtomicFiles;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiObject;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.core.keys.TokenKey;
+import org.iotpki.core.keys.TokenKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,13 @@ import org.slf4j.LoggerFactory;
  * opened. The directory and files are readable by their owner only (on POSIX file systems); the
  * keys are not encrypted, so the directory must be as private as the device's key storage.
  *
+ * <p>With {@link #openWithTokenKeys} the keys live in a PKCS#11 token instead (its {@code
+ * KeyStore}), made there and never exported: generation {@code n}'s key is labelled {@code
+ * <prefix>-<n>}, and the directory keeps the state and the certificate chains. Token keys are
+ * made before the state names them and destroyed after it stops naming them, so the state file's
+ * rename stays the one instant of a change; keys with the prefix that no state names (a crash
+ * between the steps) are destroyed when the store is opened.
+ *
  * <p>One process at a time: {@link #open} takes a lock on the directory and {@link #close}
  * releases it.
  */
@@ -54,13 +67,15 @@ public final class FileCredentialStore implements CredentialStore {
   private static final PkiReader READER = PkiReader.defaults();
 
   private final Path directory;
+  private final Optional<TokenGenerations> token;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private StoreState state;
 
-  private FileCredentialStore(
-      Path directory, FileChannel lockChannel, FileLock lock, StoreState state) {
+  private FileCredentialStore(Path directory, Optional<TokenGenerations> token,
+      FileChannel lockChannel, FileLock lock, StoreState state) {
     this.directory = directory;
+    this.token = token;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.state = state;
@@ -74,13 +89,38 @@ public final class FileCredentialStore implements CredentialStore {
    *     its state file is corrupt
    */
   public static FileCredentialStore open(Path directory) throws IOException {
+    return open(directory, Optional.empty());
+  }
+
+  /**
+   * Opens the store in {@code directory} with its keys in {@code token}, labelled {@code
+   * labelPrefix-<generation>}, and destroys the keys and deletes the files left behind by an
+   * interrupted change. The prefix must be this store's alone: every key on the token whose
+   * label is the prefix, a dash and a number belongs to the store.
+   *
+   * <p>Enrollment clients sign with the keys through the token's provider. TLS client
+   * authentication with a token key (EST renewal) also needs that provider installed in the JVM
+   * by the application, see {@link TokenKeys}.
+   *
+   * @throws IllegalArgumentException if {@code labelPrefix} is empty or contains characters other
+   *     than letters, digits, '.', '_' and '-'
+   * @throws IOException if the directory or the token cannot be used, another process has the
+   *     store open, or its state file is corrupt
+   */
+  public static FileCredentialStore openWithTokenKeys(
+      Path directory, TokenKeys token, String labelPrefix) throws IOException {
+    return open(directory, Optional.of(new TokenGenerations(token, labelPrefix)));
+  }
+
+  private static FileCredentialStore open(Path directory, Optional<TokenGenerations> token)
+      throws IOException {
     AtomicFiles.createDirectories(directory);
     FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE),
         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       FileLock lock = tryLock(channel, directory);
       FileCredentialStore store =
-          new FileCredentialStore(directory, channel, lock, readState(directory));
+          new FileCredentialStore(directory, token, channel, lock, readState(directory));
       store.deleteUnreferencedFiles();
       return store;
     } catch (IOException | RuntimeException e) {
@@ -114,17 +154,39 @@ public final class FileCredentialStore implements CredentialStore {
     if (state.inFlightKey().isEmpty()) {
       return Optional.empty();
     }
-    Path file = keyFile(state.inFlightKey().getAsLong());
-    List<PkiObject> objects = read(file);
-    return Optional.of(new InFlightEnrollment(privateKey(objects, file), state.pending()));
+    long generation = state.inFlightKey().getAsLong();
+    if (token.isPresent()) {
+      TokenKey key = token.get().key(generation);
+      return Optional.of(new InFlightEnrollment(
+          new KeyPair(key.certificate().getPublicKey(), key.privateKey()),
+          token.get().providers(), state.pending()));
+    }
+    Path file = keyFile(generation);
+    PrivateKey key = privateKey(read(file), file);
+    return Optional.of(new InFlightEnrollment(
+        KeyPairs.fromPrivateKey(key), ProviderStrategy.bouncyCastle(), state.pending()));
+  }
+
+  @Override
+  public synchronized InFlightEnrollment begin(KeyAlgorithm algorithm) throws IOException {
+    if (token.isEmpty()) {
+      return CredentialStore.super.begin(algorithm);
+    }
+    requireNoneInFlight();
+    long generation = state.nextGeneration();
+    token.get().generate(generation, algorithm); // before the state names it: a crash leaves an orphan
+    commit(state.withInFlight(OptionalLong.of(generation), Optional.empty())
+        .withNextGeneration(generation + 1));
+    return inFlight().orElseThrow();
   }
 
   @Override
   public synchronized void begin(PrivateKey key) throws IOException {
-    if (state.inFlightKey().isPresent()) {
-      throw new IllegalStateException(
-          "an enrollment is already in flight; finish or abandon it before beginning another");
+    if (token.isPresent()) {
+      throw new IllegalArgumentException("this store keeps only keys it made in " + token.get()
+          + "; begin with a key algorithm instead of a key");
     }
+    requireNoneInFlight();
     long generation = state.nextGeneration();
     AtomicFiles.write(keyFile(generation), PemEncoder.privateKey(exportable(key))
         .getBytes(StandardCharsets.US_ASCII));
@@ -147,6 +209,10 @@ public final class FileCredentialStore implements CredentialStore {
 
   @Override
   public synchronized void stage(Credential next) throws IOException {
+    if (token.isPresent()) {
+      stageTokenCredential(next);
+      return;
+    }
     long generation = state.nextGeneration();
     String pem = PemEncoder.privateKey(exportable(next.privateKey()))
         + PemEncoder.certificates(next.chain());
@@ -192,7 +258,30 @@ public final class FileCredentialStore implements CredentialStore {
 
   @Override
   public String toString() {
-    return "FileCredentialStore[" + directory + "]";
+    return "FileCredentialStore[" + directory + token.map(t -> ", keys in " + t).orElse("") + "]";
+  }
+
+  /**
+   * A token credential keeps the generation of its in-flight key, whose label names it, and
+   * writes only its chain.
+   */
+  private void stageTokenCredential(Credential next) throws IOException {
+    OptionalLong generation = state.inFlightKey();
+    if (generation.isEmpty() || !Arrays.equals(next.certificate().getPublicKey().getEncoded(),
+        token.get().key(generation.getAsLong()).certificate().getPublicKey().getEncoded())) {
+      throw new IllegalArgumentException("a store with its keys in " + token.get() + " stages"
+          + " only a credential for the key of the enrollment in flight");
+    }
+    AtomicFiles.write(credentialFile(generation.getAsLong()),
+        PemEncoder.certificates(next.chain()).getBytes(StandardCharsets.US_ASCII));
+    commit(state.withStaged(generation).withInFlight(OptionalLong.empty(), Optional.empty()));
+  }
+
+  private void requireNoneInFlight() {
+    if (state.inFlightKey().isPresent()) {
+      throw new IllegalStateException(
+          "an enrollment is already in flight; finish or abandon it before beginning another");
+    }
   }
 
   /** Writes the new state (the switch), then deletes the files only the old state referred to. */
@@ -222,6 +311,9 @@ public final class FileCredentialStore implements CredentialStore {
       LOG.debug("deleting {}, which the credential store no longer refers to", file);
       AtomicFiles.delete(file);
     }
+    if (token.isPresent()) {
+      token.get().destroyUnreferenced(state);
+    }
   }
 
   private Optional<Credential> credential(OptionalLong generation) throws IOException {
@@ -238,6 +330,14 @@ public final class FileCredentialStore implements CredentialStore {
     }
     if (chain.isEmpty()) {
       throw new IOException(file + " holds no certificate: the credential store is damaged");
+    }
+    if (token.isPresent()) {
+      TokenKey key = token.get().key(generation.getAsLong());
+      if (!Arrays.equals(key.certificate().getPublicKey().getEncoded(),
+          chain.get(0).getPublicKey().getEncoded())) {
+        throw new IOException(file + ": the key " + key.label() + " does not match the certificate");
+      }
+      return Optional.of(new Credential(key.privateKey(), chain, token.get().providers()));
     }
     PrivateKey key = privateKey(objects, file);
     requireMatch(key, chain.get(0), file);

@@ -1,7 +1,6 @@
 package org.iotpki.core.lifecycle;
 
 import java.io.IOException;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.crypto.KeyAlgorithm;
-import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.enroll.EnrollmentClient;
 import org.iotpki.core.enroll.EnrollmentKey;
 import org.iotpki.core.enroll.EnrollmentOutcome;
@@ -123,14 +121,10 @@ public final class RenewalAgent {
       throws IOException {
     EnrollmentClient client = bootstrap ? bootstrapClient.orElseThrow() : renewalClient;
     EnrollmentRequest template = bootstrap ? bootstrapRequest.orElseThrow() : renewalRequest;
-    KeyPair keyPair;
-    if (inFlight.isPresent()) {
-      keyPair = KeyPairs.fromPrivateKey(inFlight.get().key());
-    } else {
-      keyPair = KeyPairs.generate(keyAlgorithm(template));
-      store.begin(keyPair.getPrivate()); // before the request leaves: a restart resends it
-    }
-    EnrollmentKey.Existing key = EnrollmentKey.Existing.of(keyPair);
+    InFlightEnrollment enrollment = inFlight.isPresent()
+        ? inFlight.get()
+        : store.begin(keyAlgorithm(template)); // before the request leaves: a restart resends it
+    EnrollmentKey.Existing key = enrollment.enrollmentKey();
     Optional<PendingEnrollment> pending = inFlight.flatMap(InFlightEnrollment::pending);
     EnrollmentOutcome outcome;
     try {
@@ -156,10 +150,11 @@ public final class RenewalAgent {
       event(Type.TRANSPORT_FAILURE, e.getMessage());
       return new RenewalResult.Failed(e, clock.instant().plus(retryInterval));
     }
-    return settle(outcome, keyPair, bootstrap);
+    return settle(outcome, enrollment, bootstrap);
   }
 
-  private RenewalResult settle(EnrollmentOutcome outcome, KeyPair keyPair, boolean bootstrap)
+  private RenewalResult settle(
+      EnrollmentOutcome outcome, InFlightEnrollment enrollment, boolean bootstrap)
       throws IOException {
     if (outcome instanceof EnrollmentOutcome.Pending pending) {
       store.pending(pending.enrollment());
@@ -174,14 +169,14 @@ public final class RenewalAgent {
     }
     EnrollmentOutcome.Issued issued = (EnrollmentOutcome.Issued) outcome;
     if (!Arrays.equals(issued.certificate().getPublicKey().getEncoded(),
-        keyPair.getPublic().getEncoded())) {
+        enrollment.keyPair().getPublic().getEncoded())) {
       store.abandon();
       event(Type.REJECTED, "the CA returned a certificate for another key");
       return new RenewalResult.Rejected("wrong-key",
           "the CA returned a certificate for another key than the request's",
           clock.instant().plus(retryInterval));
     }
-    Credential next = issued.credential(keyPair.getPrivate());
+    Credential next = enrollment.credential(issued.chain());
     store.stage(next);
     event(Type.ISSUED, "serial " + serial(next.certificate()) + ", valid until "
         + next.certificate().getNotAfter().toInstant());
