@@ -43,6 +43,13 @@ final class AgentRunCommand extends IotpkiCommand {
       description = "With --daemon: stop after N passes (default: never).")
   long passes;
 
+  @Option(names = "--next-chance", paramLabel = "SECONDS", defaultValue = "0",
+      converter = NumberConverter.class,
+      description = {"A device that runs again only this long from now (firmware-coupled: at its"
+          + " next update; a rare sleeper: at its next wake): renew now if the renewal time falls"
+          + " before then (default: ${DEFAULT-VALUE}, renew when due)."})
+  long nextChanceSeconds;
+
   @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "0",
       converter = NumberConverter.class,
       description = "Within a pass, retry and poll for up to this long (default: ${DEFAULT-VALUE}).")
@@ -50,6 +57,9 @@ final class AgentRunCommand extends IotpkiCommand {
 
   @Override
   int execute() throws IOException, PkiParseException {
+    if (nextChanceSeconds < 0) {
+      return error("--next-chance must not be negative");
+    }
     AgentConfig configuration;
     try {
       configuration = AgentConfig.read(config);
@@ -74,7 +84,7 @@ final class AgentRunCommand extends IotpkiCommand {
         events.clear();
         RenewalResult result;
         try {
-          result = agent.runOnce();
+          result = agent.runBefore(Clock.systemUTC().instant().plusSeconds(nextChanceSeconds));
         } catch (IllegalStateException e) {
           return error(e.getMessage());
         }

@@ -137,6 +137,34 @@ class AgentCliTest {
   }
 
   @Test
+  void aFirmwareCoupledRunRenewsWhenTheNextChanceComesAfterTheRenewalTime() throws Exception {
+    try (CmpServer cmp = CmpServer.builder(ca).sharedSecret("factory", "s3cret".toCharArray())
+        .start()) {
+      Files.writeString(directory.resolve("root.pem"), PemEncoder.certificate(ca.root()));
+      Path config = Files.writeString(directory.resolve("agent.properties"), String.join("\n",
+          "store = identity", "subject = CN=firmware-coupled",
+          "bootstrap = cmp", "bootstrap.url = " + cmp.uri(),
+          "bootstrap.reference = factory", "bootstrap.secret = s3cret",
+          "renewal = cmp", "renewal.url = " + cmp.uri(), "renewal.trust = root.pem", ""));
+      String file = config.toString();
+
+      CliRun bootstrapped = CliRun.of("agent", "run", "--config", file, "--json");
+      CliRun notDueBeforeNextUpdate = CliRun.of("agent", "run", "--config", file,
+          "--next-chance", "86400", "--json");
+      CliRun lastChance = CliRun.of("agent", "run", "--config", file,
+          "--next-chance", String.valueOf(400L * 86400), "--json");
+      CliRun negative = CliRun.of("agent", "run", "--config", file, "--next-chance", "-1");
+
+      assertThat(bootstrapped.json().get("status").asText()).isEqualTo("issued");
+      assertThat(notDueBeforeNextUpdate.json().get("status").asText()).isEqualTo("up-to-date");
+      assertThat(lastChance.exitCode()).as(lastChance.err()).isZero();
+      assertThat(lastChance.json().get("status").asText()).isEqualTo("issued");
+      assertThat(lastChance.json().get("firstEnrollment").asBoolean()).isFalse();
+      assertThat(negative.exitCode()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void anUnreachableCaIsATransportFailureWithItsKind() throws Exception {
     ScepServer scep = AgentFixture.scep(ca, false);
     scep.close();

@@ -66,7 +66,7 @@ public final class RenewalAgent {
   private final Duration retryInterval;
   private final Optional<RenewalInfoSource> renewalInfo;
   private final CredentialCheck check;
-  private final RenewalListener listener;
+  private final EventSink events;
   private final Clock clock;
 
   private RenewalAgent(Builder builder) {
@@ -80,7 +80,7 @@ public final class RenewalAgent {
     this.retryInterval = builder.retryInterval;
     this.renewalInfo = Optional.ofNullable(builder.renewalInfo);
     this.check = builder.check;
-    this.listener = builder.listener;
+    this.events = new EventSink(builder.listener, builder.clock);
     this.clock = builder.clock;
   }
 
@@ -97,6 +97,20 @@ public final class RenewalAgent {
    * @throws IllegalStateException if there is no credential and no bootstrap client
    */
   public RenewalResult runOnce() throws IOException {
+    return runBefore(clock.instant());
+  }
+
+  /**
+   * One pass for a device that will not run again before {@code nextChance}: a firmware-coupled
+   * device that reaches the CA only while it installs an update, or a sleeper that wakes rarely.
+   * As {@link #runOnce()}, but the credential is renewed now when its renewal time falls before
+   * {@code nextChance}, so that it is not left to expire before the device runs again.
+   *
+   * @throws IOException as {@link #runOnce()}
+   * @throws IllegalStateException as {@link #runOnce()}
+   */
+  public RenewalResult runBefore(Instant nextChance) throws IOException {
+    Objects.requireNonNull(nextChance, "nextChance");
     finishSwitchOver();
     Instant now = clock.instant();
     Optional<Credential> current = store.current();
@@ -109,7 +123,7 @@ public final class RenewalAgent {
     Optional<InFlightEnrollment> inFlight = store.inFlight();
     if (!bootstrap && inFlight.isEmpty()) {
       Instant renewAt = renewAt(current.get().certificate());
-      if (now.isBefore(renewAt)) {
+      if (now.isBefore(renewAt) && nextChance.isBefore(renewAt)) {
         return new RenewalResult.UpToDate(current.get(), renewAt);
       }
     }
@@ -247,13 +261,7 @@ public final class RenewalAgent {
   }
 
   private void event(Type type, String detail) {
-    RenewalEvent event = new RenewalEvent(type, clock.instant(), detail);
-    LOG.info("{}: {}", type, detail);
-    try {
-      listener.onEvent(event);
-    } catch (RuntimeException e) {
-      LOG.warn("the renewal listener failed on {}", type, e);
-    }
+    events.emit(type, detail);
   }
 
   private static String serial(X509Certificate certificate) {

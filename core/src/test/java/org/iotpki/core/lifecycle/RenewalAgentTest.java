@@ -183,6 +183,22 @@ class RenewalAgentTest {
   }
 
   @Test
+  void aFirmwareCoupledPassRenewsNowWhenTheRenewalTimeFallsBeforeItsNextChance()
+      throws IOException {
+    RenewalResult issued = agent().runOnce();
+    Instant renewAt = issued.nextRun();
+    clock.set(renewAt.minus(Duration.ofDays(20)));
+
+    RenewalResult beforeNextUpdate = agent().runBefore(renewAt.minus(Duration.ofDays(1)));
+    assertThat(beforeNextUpdate).isInstanceOf(RenewalResult.UpToDate.class);
+    assertThat(renewalCa.calls).isEmpty();
+
+    RenewalResult lastChance = agent().runBefore(renewAt.plus(Duration.ofDays(10)));
+    assertThat(lastChance).isInstanceOf(RenewalResult.Issued.class);
+    assertThat(renewalCa.calls).containsExactly("renew");
+  }
+
+  @Test
   void theCasSuggestedWindowWinsOverTheSchedule() throws IOException {
     agent().runOnce();
     Instant start = clock.instant().plus(Duration.ofDays(1));
