@@ -58,10 +58,24 @@ public interface Signer {
    * @throws IllegalArgumentException if the algorithm does not fit the key
    */
   static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm, ProviderStrategy providers) {
+    return of(keyPair, algorithm, providers, SignatureContext.empty());
+  }
+
+  /**
+   * A signer whose ML-DSA, HashML-DSA or composite signatures carry a context string (FIPS 204):
+   * only a verifier given the same context accepts them. Providers are asked for {@code
+   * NAME/context} (for example {@code ML-DSA-44/context}) when the context is not empty, since
+   * the JDK's ML-DSA takes none.
+   *
+   * @throws IllegalArgumentException if the algorithm does not fit the key, or a non-empty
+   *     context is given for a classical algorithm
+   */
+  static Signer of(
+      KeyPair keyPair, SignatureAlgorithm algorithm, ProviderStrategy providers, SignatureContext context) {
     Objects.requireNonNull(keyPair, "keyPair");
     PrivateKey privateKey = Objects.requireNonNull(keyPair.getPrivate(), "keyPair.getPrivate()");
     PublicKey publicKey = Objects.requireNonNull(keyPair.getPublic(), "keyPair.getPublic()");
-    return new JcaSigner(privateKey, publicKey, algorithm, providers);
+    return new JcaSigner(privateKey, publicKey, algorithm, providers, context);
   }
 
   /**
