@@ -102,4 +102,32 @@ class PqcCliTest {
     assertThat(noSigner.exitCode()).isEqualTo(2);
     assertThat(noSigner.json().get("error").asText()).contains("--key");
   }
+
+  @Test
+  void writesMlDsaKeysInTheSeedFormUnlessAskedOtherwise() throws Exception {
+    Run seed = run("pqc", "keygen", "--alg", "ML-DSA-44", "--out", path("seed.key"), "--public-out", path("seed.pub"));
+    Run both = run("pqc", "keygen", "--alg", "ML-DSA-44", "--format", "both", "--out", path("both.key"), "--public-out", path("both.pub"));
+    Run expanded = run("pqc", "keygen", "--alg", "ML-DSA-44", "--format", "EXPANDED", "--out", path("x.key"), "--public-out", path("x.pub"));
+
+    assertThat(seed.json().get("format").asText()).isEqualTo("seed");
+    assertThat(both.json().get("format").asText()).isEqualTo("both");
+    // PKCS#8 with a 32-byte seed is 54 bytes; the expanded ML-DSA-44 key alone is 2560
+    assertThat(PkiReader.defaults().read(dir.resolve("seed.key"))).hasSize(1);
+    assertThat(der(path("seed.key"))).hasSize(54);
+    assertThat(der(path("x.key")).length).isBetween(2560, 2600);
+    assertThat(der(path("both.key")).length).isGreaterThan(2560 + 32);
+    for (String key : new String[] {"seed", "both", "x"}) {
+      assertThat(run("pqc", "issue", "--subject", "CN=" + key, "--public-key", path(key + ".pub"), "--key", path(key + ".key"),
+          "--out", path(key + ".pem")).exitCode()).as(key).isZero();
+    }
+    assertThat(run("pqc", "keygen", "--alg", "EC-P256", "--format", "seed", "--out", path("ec.key"), "--public-out", path("ec.pub"))
+        .exitCode()).isEqualTo(2);
+    assertThat(run("pqc", "keygen", "--alg", "ML-DSA-44", "--format", "compact", "--out", path("c.key"), "--public-out", path("c.pub"))
+        .exitCode()).isEqualTo(2);
+  }
+
+  private static byte[] der(String pemFile) throws Exception {
+    String pem = Files.readString(Path.of(pemFile)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return java.util.Base64.getDecoder().decode(pem);
+  }
 }

@@ -72,8 +72,10 @@ final class JcaSigner implements Signer {
         throw foreign;
       }
       try {
-        PrivateKeyInfo info = Keys.withExpandedMlDsaKey(PrivateKeyInfo.getInstance(encoded));
-        signature.initSign(Keys.privateKey(info, providers, PkiParseException.UNKNOWN_OFFSET));
+        PrivateKeyInfo info = Keys.withExpandedMlDsaKey(PrivateKeyInfo.getInstance(encoded), PkiParseException.UNKNOWN_OFFSET);
+        // The key made by the provider that signs, whichever provider the strategy picks for keys.
+        signature.initSign(Keys.privateKey(
+            info, ProviderStrategy.fixed(signature.getProvider()), PkiParseException.UNKNOWN_OFFSET));
       } catch (PkiParseException | RuntimeException unusable) {
         throw foreign;
       }

@@ -143,7 +143,7 @@ public final class SignatureVerifier {
         throw foreign;
       }
       try {
-        verifier.initVerify(Keys.publicKey(encoded, providers, 0));
+        verifier.initVerify(Keys.publicKey(encoded, ProviderStrategy.fixed(verifier.getProvider()), 0));
       } catch (PkiParseException unusable) {
         throw foreign;
       }
