@@ -126,6 +126,23 @@ class PqcCliTest {
         .exitCode()).isEqualTo(2);
   }
 
+  @Test
+  void certVerifyReportsBothHalvesOfACompositeSignature() throws Exception {
+    run("pqc", "keygen", "--alg", "MLDSA65-Ed25519-SHA512", "--out", path("c.key"), "--public-out", path("c.pub"));
+    run("pqc", "issue", "--subject", "CN=Composite Root", "--public-key", path("c.pub"), "--key", path("c.key"), "--ca",
+        "--out", path("c.pem"));
+
+    Run verify = run("cert", "verify", "--cert", path("c.pem"), "--json");
+
+    assertThat(verify.exitCode()).isZero();
+    assertThat(verify.json().get("components")).hasSize(2);
+    assertThat(verify.json().get("components").get(0).get("name").asText()).isEqualTo("ml-dsa");
+    assertThat(verify.json().get("components").get(0).get("algorithmOid").asText()).isEqualTo("2.16.840.1.101.3.4.3.18");
+    assertThat(verify.json().get("components").get(1).get("name").asText()).isEqualTo("traditional");
+    assertThat(verify.json().get("components").get(1).get("algorithmOid").asText()).isEqualTo("1.3.101.112");
+    assertThat(verify.json().get("components").get(1).get("valid").asBoolean()).isTrue();
+  }
+
   private static byte[] der(String pemFile) throws Exception {
     String pem = Files.readString(Path.of(pemFile)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     return java.util.Base64.getDecoder().decode(pem);
