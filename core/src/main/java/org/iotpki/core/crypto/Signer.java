@@ -30,7 +30,8 @@ public interface Signer {
   byte[] sign(byte[] data) throws GeneralSecurityException;
 
   /**
-   * A software signer for a key pair with the key's default algorithm, using BouncyCastle.
+   * A software signer for a key pair with the key's default algorithm and the {@linkplain
+   * ProviderStrategy#defaults() default providers}.
    *
    * @throws IllegalArgumentException if the key is not of a {@link KeyAlgorithm} iotpki knows
    */
@@ -47,9 +48,9 @@ public interface Signer {
     return of(keyPair, keyAlgorithm.defaultSignatureAlgorithm());
   }
 
-  /** A software signer for a key pair and an explicit algorithm, using BouncyCastle. */
+  /** A software signer for a key pair and an explicit algorithm, with the default providers. */
   static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm) {
-    return of(keyPair, algorithm, ProviderStrategy.bouncyCastle());
+    return of(keyPair, algorithm, ProviderStrategy.defaults());
   }
 
   /**
@@ -86,7 +87,7 @@ public interface Signer {
    * @throws IllegalArgumentException if the key cannot sign or is not the certificate's key
    */
   static Signer forCertificate(X509Certificate certificate, PrivateKey privateKey) {
-    return forCertificate(certificate, privateKey, ProviderStrategy.bouncyCastle());
+    return forCertificate(certificate, privateKey, ProviderStrategy.defaults());
   }
 
   /**
