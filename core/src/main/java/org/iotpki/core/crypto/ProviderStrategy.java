@@ -11,7 +11,7 @@ import org.iotpki.core.internal.Bc;
  * <p>iotpki never registers a provider in the JVM's global list: every {@code getInstance} call
  * names the provider this strategy returns. The default is {@link #defaults()}: for every
  * operation the fastest provider that does it correctly, which, measured on JDK 25, is
- * BouncyCastle throughout (see {@link #defaults()}). Keys held in hardware use a strategy that
+ * BouncyCastle throughout. Keys held in hardware use a strategy that
  * returns the token's provider (for example SunPKCS11) for signatures. Any strategy can hand one
  * operation to another provider with {@link #overriding(String, String, Provider)}.
  *
@@ -33,10 +33,12 @@ public interface ProviderStrategy {
   /**
    * The default: per operation, the fastest provider that does it correctly here. Measured with
    * the JMH {@code SignatureBenchmark} on JDK 25 (BouncyCastle 1.87 against the JDK's own ML-DSA,
-   * SunEC and Ed25519; README, "Post-quantum"), BouncyCastle was faster than or level with the
-   * JDK for every key generation, signature and verification, and it alone keeps the ML-DSA seed
-   * (RFC 9881's seed form), reads all three private-key forms, and takes context strings and
-   * HashML-DSA; so the default is BouncyCastle for every operation, on every JDK.
+   * SunEC and Ed25519; README, "Post-quantum"), the JDK was faster at no key generation, signature
+   * or verification beyond the measurement error, and BouncyCastle was clearly faster for Ed25519;
+   * only BouncyCastle keeps the ML-DSA seed (RFC 9881's seed form), reads all three private-key
+   * forms, and takes context strings and HashML-DSA. So the default is BouncyCastle for every
+   * operation, on every JDK; {@link #overriding(String, String, Provider)} hands an operation to
+   * the JDK where a measurement on the target machine favours it.
    */
   static ProviderStrategy defaults() {
     return bouncyCastle();
