@@ -9,8 +9,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.iotpki.core.crypto.KeyAlgorithm;
+import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.io.PemEncoder;
 import org.iotpki.core.io.PkiReader;
+import org.iotpki.matter.issuance.MatterCa;
+import org.iotpki.matter.issuance.MatterPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +147,31 @@ class PqcCliTest {
     assertThat(verify.json().get("components").get(1).get("name").asText()).isEqualTo("traditional");
     assertThat(verify.json().get("components").get(1).get("algorithmOid").asText()).isEqualTo("1.3.101.112");
     assertThat(verify.json().get("components").get(1).get("valid").asBoolean()).isTrue();
+  }
+
+  @Test
+  void matterVerifyAcceptsMlDsaAuthoritiesOnlyWhenAsked() throws Exception {
+    java.time.Instant from = Instant.parse("2026-01-01T00:00:00Z");
+    java.time.Instant until = from.plusSeconds(3650L * 86400);
+    var paa = MatterPki.createPaa("PQC PAA", OptionalInt.of(0xFFF1), from, until,
+        KeyAlgorithm.ML_DSA_65);
+    var pai = paa.issuePai("PQC PAI", 0xFFF1, OptionalInt.of(0x8000), from, until,
+        KeyAlgorithm.ML_DSA_44);
+    var dac = pai.issueDac(KeyPairs.generate(KeyAlgorithm.EC_P256).getPublic(),
+        0xFFF1, 0x8000, "PQC DAC", from, MatterCa.NO_EXPIRATION);
+    Files.writeString(dir.resolve("paa.pem"), PemEncoder.certificate(paa.certificate()));
+    Files.writeString(dir.resolve("pai.pem"), PemEncoder.certificate(pai.certificate()));
+    Files.writeString(dir.resolve("dac.pem"), PemEncoder.certificate(dac));
+
+    Run legacy = run("matter", "verify", "--paa", path("paa.pem"), "--pai", path("pai.pem"), "--dac", path("dac.pem"),
+        "--at", "2026-06-01T00:00:00Z");
+    Run accepted = run("matter", "verify", "--paa", path("paa.pem"), "--pai", path("pai.pem"), "--dac", path("dac.pem"),
+        "--at", "2026-06-01T00:00:00Z", "--accept-ml-dsa");
+
+    assertThat(legacy.exitCode()).isEqualTo(1);
+    assertThat(legacy.json().get("result").asText()).isEqualTo("PAI_FORMAT_INVALID");
+    assertThat(accepted.exitCode()).as(accepted.json().toString()).isZero();
+    assertThat(accepted.json().get("result").asText()).isEqualTo("SUCCESS");
   }
 
   private static byte[] der(String pemFile) throws Exception {
