@@ -24,6 +24,7 @@ module org.iotpki.core {
   exports org.iotpki.core.revocation;
   exports org.iotpki.core.fleet;
   exports org.iotpki.core.keys;
+  exports org.iotpki.core.cms;
   // Shared with iotpki's own protocol modules only (BC adapters, DER checks); not an API.
   exports org.iotpki.core.internal to
       org.iotpki.est,

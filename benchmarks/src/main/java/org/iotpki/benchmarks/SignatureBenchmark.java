@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sign and verify per algorithm and provider, through iotpki's {@code Signer} and
- * {@code SignatureVerifier}. {@code JDK} means the first installed provider that has the algorithm
- * (the JDK's own ML-DSA on 24+), falling back to BouncyCastle. Run with {@code -prof gc} for bytes
- * allocated per operation.
+ * Key generation, sign and verify per algorithm and provider, through iotpki's {@code KeyPairs},
+ * {@code Signer} and {@code SignatureVerifier}. {@code JDK} means the first installed provider
+ * that has the algorithm (the JDK's own ML-DSA on 24+), falling back to BouncyCastle. Run with
+ * {@code -prof gc} for bytes allocated per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,16 +48,24 @@ public class SignatureBenchmark {
   private KeyPair keyPair;
   private byte[] signature;
   private String oid;
+  private KeyAlgorithm keyAlgorithm;
+  private ProviderStrategy providers;
+  private final SecureRandom random = new SecureRandom();
 
   @Setup
   public void setUp() throws GeneralSecurityException {
-    KeyAlgorithm keyAlgorithm = KeyAlgorithm.valueOf(algorithm);
-    ProviderStrategy providers = "BC".equals(provider) ? ProviderStrategy.bouncyCastle() : ProviderStrategy.jdkFirst();
-    keyPair = KeyPairs.generate(keyAlgorithm, providers, new SecureRandom());
+    keyAlgorithm = KeyAlgorithm.valueOf(algorithm);
+    providers = "BC".equals(provider) ? ProviderStrategy.bouncyCastle() : ProviderStrategy.jdkFirst();
+    keyPair = KeyPairs.generate(keyAlgorithm, providers, random);
     signer = Signer.of(keyPair, keyAlgorithm.defaultSignatureAlgorithm(), providers);
     verifier = SignatureVerifier.using(providers);
     oid = keyAlgorithm.defaultSignatureAlgorithm().oid();
     signature = signer.sign(MESSAGE);
+  }
+
+  @Benchmark
+  public KeyPair keygen() {
+    return KeyPairs.generate(keyAlgorithm, providers, random);
   }
 
   @Benchmark

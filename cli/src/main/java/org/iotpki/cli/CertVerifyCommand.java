@@ -7,8 +7,10 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.iotpki.core.PkiParseException;
+import org.iotpki.core.crypto.KeyFamily;
 import org.iotpki.core.crypto.SignatureAlgorithm;
 import org.iotpki.core.io.PkiObject;
 import org.iotpki.core.io.PkiReader;
@@ -64,9 +66,13 @@ final class CertVerifyCommand extends IotpkiCommand {
     }
     SignatureResult result = SignatureVerifier.bouncyCastle().verify(certificate, key);
     List<HybridVerification.Component> components = List.of();
-    if (issuerCertificate != null && Catalyst.hasAlternativeSignature(certificate)) {
-      // Strict by default: a catalyst certificate is valid only if its alternative signature is too.
-      components = HybridVerifier.of(HybridPolicy.CATALYST).verify(certificate, issuerCertificate).components();
+    Optional<HybridPolicy> hybrid = Catalyst.hasAlternativeSignature(certificate) ? Optional.of(HybridPolicy.CATALYST)
+        : SignatureAlgorithm.fromOid(certificate.getSigAlgOID())
+            .filter(a -> a.keyFamily() == KeyFamily.COMPOSITE_ML_DSA).map(a -> HybridPolicy.COMPOSITE);
+    if (issuerCertificate != null && hybrid.isPresent()) {
+      // Strict by default: a catalyst certificate is valid only if its alternative signature is
+      // too; a composite one shows each half's result.
+      components = HybridVerifier.of(hybrid.get()).verify(certificate, issuerCertificate).components();
       result = components.stream().map(HybridVerification.Component::result)
           .filter(r -> !r.isValid()).findFirst().orElse(result);
     }

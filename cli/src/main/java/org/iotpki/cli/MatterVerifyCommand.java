@@ -73,6 +73,10 @@ final class MatterVerifyCommand extends IotpkiCommand {
       description = "Check the DAC and the chain at this instant (ISO-8601) instead of the SDK's rule.")
   Instant at;
 
+  @Option(names = "--accept-ml-dsa",
+      description = "Accept ML-DSA-44/65 PAAs and PAIs (Matter PQC phase 1; the DAC stays P-256).")
+  boolean acceptMlDsa;
+
   @Override
   int execute() throws IOException, PkiParseException {
     if (cd != null && cdSigners.isEmpty()) {
@@ -88,6 +92,9 @@ final class MatterVerifyCommand extends IotpkiCommand {
         .paaTrustStore(PaaTrustStore.of(certificates(paas)));
     if (!cdSigners.isEmpty()) {
       builder.cdSigningKeys(CdSigningKeys.of(certificates(cdSigners)));
+    }
+    if (acceptMlDsa) {
+      builder.acceptMlDsaAttestationAuthorities();
     }
     if (revocationSet != null) {
       builder.revocationSet(RevocationSet.parse(Files.readString(revocationSet, StandardCharsets.UTF_8)));

@@ -6,7 +6,10 @@ public enum HybridPolicy {
   CLASSICAL_ONLY,
   /** Only an ML-DSA signature. */
   PQ_ONLY,
-  /** A composite ML-DSA signature, whose ML-DSA and traditional halves must both verify. */
+  /**
+   * A composite ML-DSA signature, whose ML-DSA and traditional halves must both verify; each half
+   * is reported on its own.
+   */
   COMPOSITE,
   /** A catalyst certificate: the classical signature and the alternative (post-quantum) signature. */
   CATALYST

@@ -18,8 +18,12 @@ public record HybridVerification(HybridPolicy policy, boolean accepted, List<Com
   /**
    * One checked signature.
    *
-   * @param name {@code "classical"}, {@code "alternative"}, {@code "ml-dsa"} or {@code "composite"}
-   *     (a composite signature is verified as a whole: both halves or neither)
+   * @param name {@code "classical"} or {@code "alternative"} (catalyst), {@code "ml-dsa"} (pure
+   *     ML-DSA, or the ML-DSA half of a composite signature), {@code "traditional"} (the other
+   *     half of a composite signature), or {@code "composite"} (a signature that is not
+   *     composite under the COMPOSITE policy, or whose key does not fit)
+   * @param algorithmOid the signature algorithm's OID; for a composite half, that half's own
+   *     algorithm (for example id-ml-dsa-44, ecdsa-with-SHA256)
    * @param algorithmOid the signature algorithm's OID
    * @param result the verification result
    */

@@ -63,9 +63,16 @@ public final class HybridVerifier {
         return answer(components, family.filter(KeyFamily.ML_DSA::equals).isPresent(),
             "the signature algorithm " + oid + " is not ML-DSA");
       case COMPOSITE:
-        components.add(new HybridVerification.Component("composite", oid, outer));
-        return answer(components, family.filter(KeyFamily.COMPOSITE_ML_DSA::equals).isPresent(),
-            "the signature algorithm " + oid + " is not composite ML-DSA");
+        if (family.filter(KeyFamily.COMPOSITE_ML_DSA::equals).isEmpty()) {
+          components.add(new HybridVerification.Component("composite", oid, outer));
+          return answer(components, false, "the signature algorithm " + oid + " is not composite ML-DSA");
+        }
+        components.addAll(halves(certificate, issuer, outer));
+        HybridVerification halves = answer(components, true, "");
+        // Both halves verified on their own, so the composite as a whole must too.
+        return halves.accepted() && !outer.isValid()
+            ? new HybridVerification(policy, false, components, "composite signature: " + ((SignatureResult.Invalid) outer).message())
+            : halves;
       case CATALYST:
         components.add(new HybridVerification.Component("classical", oid, outer));
         Optional<HybridVerification.Component> alternative = alternative(certificate, issuer);
@@ -77,6 +84,21 @@ public final class HybridVerifier {
             "the signature algorithm " + oid + " is not classical");
       default:
         throw new AssertionError(policy);
+    }
+  }
+
+  /** The ML-DSA and traditional halves of a composite signature, each verified on its own. */
+  private static List<HybridVerification.Component> halves(X509Certificate certificate, X509Certificate issuer,
+      SignatureResult outer) {
+    SignatureAlgorithm composite = SignatureAlgorithm.fromOid(certificate.getSigAlgOID()).orElseThrow();
+    if (outer instanceof SignatureResult.Invalid invalid && invalid.reason() == ChainFailure.KEY_ALGORITHM_MISMATCH) {
+      return List.of(new HybridVerification.Component("composite", composite.oid(), outer));
+    }
+    try {
+      return CompositeHalves.verify(composite, issuer.getPublicKey(), certificate.getTBSCertificate(), certificate.getSignature());
+    } catch (CertificateEncodingException e) {
+      return List.of(new HybridVerification.Component("composite", composite.oid(),
+          new SignatureResult.Invalid(ChainFailure.SIGNATURE_INVALID, "no signed content: " + e.getMessage())));
     }
   }
 

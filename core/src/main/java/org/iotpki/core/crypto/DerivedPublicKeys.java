@@ -18,6 +18,7 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.internal.Keys;
+import org.iotpki.core.internal.MlDsaPrivateKeys;
 
 /** Computes the public key of a private key. */
 final class DerivedPublicKeys {
@@ -45,6 +46,10 @@ final class DerivedPublicKeys {
       }
       if (key instanceof MLDSAPrivateKey mldsa) {
         return mldsa.getPublicKey();
+      }
+      if (key.getEncoded() != null && MlDsaPrivateKeys.isMlDsa(
+          PrivateKeyInfo.getInstance(key.getEncoded()).getPrivateKeyAlgorithm().getAlgorithm().getId())) {
+        return MlDsaPrivateKeys.asBouncyCastle(key).getPublicKey(); // a JDK 24+ key
       }
     } catch (GeneralSecurityException | IOException | PkiParseException | RuntimeException e) {
       throw new IllegalArgumentException(

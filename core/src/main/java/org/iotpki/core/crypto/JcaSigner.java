@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.internal.Keys;
+import org.iotpki.core.internal.SignatureEngines;
 
 /** A {@link Signer} over a JCA private key; a fresh {@code Signature} per call keeps it thread-safe. */
 final class JcaSigner implements Signer {
@@ -16,19 +17,25 @@ final class JcaSigner implements Signer {
   private final PublicKey publicKey;
   private final SignatureAlgorithm algorithm;
   private final ProviderStrategy providers;
+  private final SignatureContext context;
 
   JcaSigner(
       PrivateKey privateKey,
       PublicKey publicKey,
       SignatureAlgorithm algorithm,
-      ProviderStrategy providers) {
+      ProviderStrategy providers,
+      SignatureContext context) {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
     this.providers = Objects.requireNonNull(providers, "providers");
+    this.context = Objects.requireNonNull(context, "context");
     if (!algorithm.isCompatibleWith(publicKey)) {
       throw new IllegalArgumentException(
           algorithm + " cannot sign with a " + KeyAlgorithm.describe(publicKey) + " key");
+    }
+    if (!context.isEmpty() && !algorithm.keyFamily().isPostQuantum()) {
+      throw new IllegalArgumentException(algorithm + " signatures take no context string");
     }
   }
 
@@ -44,9 +51,9 @@ final class JcaSigner implements Signer {
 
   @Override
   public byte[] sign(byte[] data) throws GeneralSecurityException {
-    String name = algorithm.jcaName();
-    Signature signature = Signature.getInstance(name, providers.provider("Signature", name));
+    Signature signature = SignatureEngines.signature(algorithm, context, providers);
     initSign(signature);
+    SignatureEngines.applyContext(signature, context);
     signature.update(data);
     return signature.sign();
   }
@@ -65,8 +72,10 @@ final class JcaSigner implements Signer {
         throw foreign;
       }
       try {
-        PrivateKeyInfo info = Keys.withExpandedMlDsaKey(PrivateKeyInfo.getInstance(encoded));
-        signature.initSign(Keys.privateKey(info, providers, PkiParseException.UNKNOWN_OFFSET));
+        PrivateKeyInfo info = Keys.withExpandedMlDsaKey(PrivateKeyInfo.getInstance(encoded), PkiParseException.UNKNOWN_OFFSET);
+        // The key made by the provider that signs, whichever provider the strategy picks for keys.
+        signature.initSign(Keys.privateKey(
+            info, ProviderStrategy.fixed(signature.getProvider()), PkiParseException.UNKNOWN_OFFSET));
       } catch (PkiParseException | RuntimeException unusable) {
         throw foreign;
       }

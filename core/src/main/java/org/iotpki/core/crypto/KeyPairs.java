@@ -14,9 +14,9 @@ import java.util.Objects;
 public final class KeyPairs {
   private KeyPairs() {}
 
-  /** A new key pair from BouncyCastle and a default {@link SecureRandom}. */
+  /** A new key pair from the {@linkplain ProviderStrategy#defaults() default providers} and a default {@link SecureRandom}. */
   public static KeyPair generate(KeyAlgorithm algorithm) {
-    return generate(algorithm, ProviderStrategy.bouncyCastle(), new SecureRandom());
+    return generate(algorithm, ProviderStrategy.defaults(), new SecureRandom());
   }
 
   /**

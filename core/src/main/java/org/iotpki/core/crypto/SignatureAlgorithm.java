@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * <p>Post-quantum: ML-DSA (FIPS 204, RFC 9881) and the composite ML-DSA signatures of the LAMPS
  * composite-signatures draft with their final IANA OIDs (1.3.6.1.5.5.7.6.37 to 54), whose
- * domain separation BouncyCastle (1.84 and later) applies.
+ * domain separation BouncyCastle (1.84 and later) applies; HashML-DSA (FIPS 204 pre-hash with
+ * SHA-512) for protocols that need it. ML-DSA, HashML-DSA and composite signatures can carry a
+ * {@link SignatureContext}.
  */
 public enum SignatureAlgorithm {
   /** ecdsa-with-SHA256 (RFC 5758). */
@@ -31,6 +33,16 @@ public enum SignatureAlgorithm {
   ML_DSA_65("2.16.840.1.101.3.4.3.18", "ML-DSA-65", KeyFamily.ML_DSA, false),
   /** ML-DSA-87 (FIPS 204, RFC 9881), pure mode. */
   ML_DSA_87("2.16.840.1.101.3.4.3.19", "ML-DSA-87", KeyFamily.ML_DSA, false),
+  /**
+   * HashML-DSA-44 with SHA-512 (FIPS 204 pre-hash, id-hash-ml-dsa-44-with-sha512): signs the
+   * SHA-512 digest of the message with an ML-DSA-44 key. For protocols that sign large data in one
+   * pass; X.509 and CMS use the pure mode (RFC 9881, RFC 9882).
+   */
+  HASH_ML_DSA_44_SHA512("2.16.840.1.101.3.4.3.32", "ML-DSA-44-WITH-SHA512", ML_DSA_44),
+  /** HashML-DSA-65 with SHA-512 (id-hash-ml-dsa-65-with-sha512), with an ML-DSA-65 key. */
+  HASH_ML_DSA_65_SHA512("2.16.840.1.101.3.4.3.33", "ML-DSA-65-WITH-SHA512", ML_DSA_65),
+  /** HashML-DSA-87 with SHA-512 (id-hash-ml-dsa-87-with-sha512), with an ML-DSA-87 key. */
+  HASH_ML_DSA_87_SHA512("2.16.840.1.101.3.4.3.34", "ML-DSA-87-WITH-SHA512", ML_DSA_87),
   /** Composite MLDSA44-RSA2048-PSS-SHA256 (id-MLDSA44-RSA2048-PSS-SHA256, 1.3.6.1.5.5.7.6.37). */
   MLDSA44_RSA2048_PSS_SHA256("1.3.6.1.5.5.7.6.37", "MLDSA44-RSA2048-PSS-SHA256", KeyFamily.COMPOSITE_ML_DSA, false),
   /** Composite MLDSA44-RSA2048-PKCS15-SHA256 (id-MLDSA44-RSA2048-PKCS15-SHA256, 1.3.6.1.5.5.7.6.38). */
@@ -72,12 +84,23 @@ public enum SignatureAlgorithm {
   private final String jcaName;
   private final KeyFamily keyFamily;
   private final boolean nullParameters;
+  private final String keyOid;
 
   SignatureAlgorithm(String oid, String jcaName, KeyFamily keyFamily, boolean nullParameters) {
     this.oid = oid;
     this.jcaName = jcaName;
     this.keyFamily = keyFamily;
     this.nullParameters = nullParameters;
+    this.keyOid = oid;
+  }
+
+  /** A pre-hash variant signing with the keys of the pure algorithm {@code keysOf}. */
+  SignatureAlgorithm(String oid, String jcaName, SignatureAlgorithm keysOf) {
+    this.oid = oid;
+    this.jcaName = jcaName;
+    this.keyFamily = keysOf.keyFamily;
+    this.nullParameters = false;
+    this.keyOid = keysOf.oid;
   }
 
   /** The algorithm's OID in an X.509 AlgorithmIdentifier. */
@@ -104,15 +127,23 @@ public enum SignatureAlgorithm {
   }
 
   /**
+   * Whether this is HashML-DSA (FIPS 204 pre-hash): the signature covers a digest of the message,
+   * so it differs from, and does not verify as, a pure ML-DSA signature.
+   */
+  public boolean isPreHash() {
+    return !keyOid.equals(oid);
+  }
+
+  /**
    * Whether {@code key} is of the kind this algorithm needs: of its family, and for ML-DSA and
    * composite algorithms exactly its parameter set (an ML-DSA-65 key cannot make ML-DSA-44
-   * signatures).
+   * signatures; an ML-DSA-44 key makes both ML-DSA-44 and HashML-DSA-44 signatures).
    */
   public boolean isCompatibleWith(PublicKey key) {
     if (!KeyFamily.of(key).filter(keyFamily::equals).isPresent()) {
       return false;
     }
-    return !keyFamily.isPostQuantum() || Spki.algorithmOid(key).filter(oid::equals).isPresent();
+    return !keyFamily.isPostQuantum() || Spki.algorithmOid(key).filter(keyOid::equals).isPresent();
   }
 
   /** The algorithm with this OID, or empty when iotpki does not support it. */

@@ -30,7 +30,8 @@ public interface Signer {
   byte[] sign(byte[] data) throws GeneralSecurityException;
 
   /**
-   * A software signer for a key pair with the key's default algorithm, using BouncyCastle.
+   * A software signer for a key pair with the key's default algorithm and the {@linkplain
+   * ProviderStrategy#defaults() default providers}.
    *
    * @throws IllegalArgumentException if the key is not of a {@link KeyAlgorithm} iotpki knows
    */
@@ -47,9 +48,9 @@ public interface Signer {
     return of(keyPair, keyAlgorithm.defaultSignatureAlgorithm());
   }
 
-  /** A software signer for a key pair and an explicit algorithm, using BouncyCastle. */
+  /** A software signer for a key pair and an explicit algorithm, with the default providers. */
   static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm) {
-    return of(keyPair, algorithm, ProviderStrategy.bouncyCastle());
+    return of(keyPair, algorithm, ProviderStrategy.defaults());
   }
 
   /**
@@ -58,10 +59,24 @@ public interface Signer {
    * @throws IllegalArgumentException if the algorithm does not fit the key
    */
   static Signer of(KeyPair keyPair, SignatureAlgorithm algorithm, ProviderStrategy providers) {
+    return of(keyPair, algorithm, providers, SignatureContext.empty());
+  }
+
+  /**
+   * A signer whose ML-DSA, HashML-DSA or composite signatures carry a context string (FIPS 204):
+   * only a verifier given the same context accepts them. Providers are asked for {@code
+   * NAME/context} (for example {@code ML-DSA-44/context}) when the context is not empty, since
+   * the JDK's ML-DSA takes none.
+   *
+   * @throws IllegalArgumentException if the algorithm does not fit the key, or a non-empty
+   *     context is given for a classical algorithm
+   */
+  static Signer of(
+      KeyPair keyPair, SignatureAlgorithm algorithm, ProviderStrategy providers, SignatureContext context) {
     Objects.requireNonNull(keyPair, "keyPair");
     PrivateKey privateKey = Objects.requireNonNull(keyPair.getPrivate(), "keyPair.getPrivate()");
     PublicKey publicKey = Objects.requireNonNull(keyPair.getPublic(), "keyPair.getPublic()");
-    return new JcaSigner(privateKey, publicKey, algorithm, providers);
+    return new JcaSigner(privateKey, publicKey, algorithm, providers, context);
   }
 
   /**
@@ -72,7 +87,7 @@ public interface Signer {
    * @throws IllegalArgumentException if the key cannot sign or is not the certificate's key
    */
   static Signer forCertificate(X509Certificate certificate, PrivateKey privateKey) {
-    return forCertificate(certificate, privateKey, ProviderStrategy.bouncyCastle());
+    return forCertificate(certificate, privateKey, ProviderStrategy.defaults());
   }
 
   /**

@@ -54,7 +54,16 @@ public final class Keys {
   /** A private key from a PKCS#8 PrivateKeyInfo. */
   public static PrivateKey privateKey(PrivateKeyInfo info, ProviderStrategy providers, long offset)
       throws PkiParseException {
-    String name = jcaName(info.getPrivateKeyAlgorithm().getAlgorithm().getId());
+    String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+    String name = jcaName(oid);
+    if (MlDsaPrivateKeys.isMlDsa(oid)) {
+      // All three RFC 9881 forms, checked by BouncyCastle; other providers get the expanded form.
+      PrivateKey decoded = MlDsaPrivateKeys.decode(info, offset);
+      if (providers.provider("KeyFactory", name) == Bc.PROVIDER) {
+        return decoded;
+      }
+      info = withExpandedMlDsaKey(info, offset);
+    }
     try {
       return keyFactory(name, providers).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
@@ -64,24 +73,18 @@ public final class Keys {
   }
 
   /**
-   * An ML-DSA private key in the expandedKey form of RFC 9881 when it is in the "both" form
-   * (seed and expanded key) that BouncyCastle writes: JDK 24+ reads only the expanded form.
-   * Other keys are returned unchanged.
+   * An ML-DSA private key in the expandedKey form of RFC 9881, the only one JDK 24+ reads (keys in
+   * the seed or "both" form are expanded by BouncyCastle). Other keys are returned unchanged.
+   *
+   * @throws PkiParseException if an ML-DSA key is malformed or inconsistent
    */
-  public static PrivateKeyInfo withExpandedMlDsaKey(PrivateKeyInfo info) {
-    if (!info.getPrivateKeyAlgorithm().getAlgorithm().getId().startsWith("2.16.840.1.101.3.4.3.")) {
+  public static PrivateKeyInfo withExpandedMlDsaKey(PrivateKeyInfo info, long offset)
+      throws PkiParseException {
+    if (!MlDsaPrivateKeys.isMlDsa(info.getPrivateKeyAlgorithm().getAlgorithm().getId())) {
       return info;
     }
-    try {
-      ASN1Encodable inner = info.parsePrivateKey();
-      if (!(inner instanceof org.bouncycastle.asn1.ASN1Sequence)) {
-        return info; // already the seed ([0]) or expanded (OCTET STRING) form
-      }
-      ASN1Encodable expanded = ((org.bouncycastle.asn1.ASN1Sequence) inner).getObjectAt(1);
-      return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), expanded);
-    } catch (java.io.IOException | RuntimeException e) {
-      return info; // leave malformed keys for the key factory to reject
-    }
+    return MlDsaPrivateKeys.encode(
+        MlDsaPrivateKeys.decode(info, offset), org.iotpki.core.io.MlDsaPrivateKeyForm.EXPANDED);
   }
 
   /** The PKCS#8 form of a SEC1 {@code ECPrivateKey}, which must name its curve. */

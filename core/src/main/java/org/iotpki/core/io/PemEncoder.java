@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.iotpki.core.cert.CertificationRequest;
+import org.bouncycastle.jcajce.interfaces.MLDSAPrivateKey;
+import org.iotpki.core.PkiParseException;
 import org.iotpki.core.internal.EncryptedKeys;
+import org.iotpki.core.internal.MlDsaPrivateKeys;
 
 /**
  * Writes PEM in RFC 7468's strict form: 64-character base64 lines, LF line endings, no headers.
@@ -89,6 +92,19 @@ public final class PemEncoder {
   }
 
   /**
+   * A {@code PRIVATE KEY} block of an ML-DSA key in one of the forms of RFC 9881. Without a form,
+   * {@link #privateKey(PrivateKey)} writes the seed form where the key carries its seed and the
+   * expanded form otherwise.
+   *
+   * @throws IllegalArgumentException if the key is not an exportable ML-DSA key, or the form
+   *     needs a seed the key does not carry (a key read in the expanded form)
+   */
+  public static String privateKey(PrivateKey key, MlDsaPrivateKeyForm form) {
+    Objects.requireNonNull(form, "form");
+    return encode("PRIVATE KEY", der(MlDsaPrivateKeys.encode(mlDsaKey(key), form)));
+  }
+
+  /**
    * An {@code EC PRIVATE KEY} block (SEC1 / RFC 5915, naming the curve), for devices whose TLS
    * stacks read only that form.
    */
@@ -141,6 +157,11 @@ public final class PemEncoder {
           "the " + key.getAlgorithm() + " private key cannot be exported (format " + key.getFormat() + ")");
     }
     PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
+    if (MlDsaPrivateKeys.isMlDsa(info.getPrivateKeyAlgorithm().getAlgorithm().getId())) {
+      MLDSAPrivateKey mlDsa = mlDsaKey(key);
+      return der(MlDsaPrivateKeys.encode(mlDsa,
+          mlDsa.getSeed() == null ? MlDsaPrivateKeyForm.EXPANDED : MlDsaPrivateKeyForm.SEED));
+    }
     if (!info.hasPublicKey()) {
       return encoded;
     }
@@ -150,6 +171,30 @@ public final class PemEncoder {
           .getEncoded("DER");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot re-encode the " + key.getAlgorithm() + " key", e);
+    }
+  }
+
+  private static MLDSAPrivateKey mlDsaKey(PrivateKey key) {
+    Objects.requireNonNull(key, "key");
+    if (key.getEncoded() == null || !"PKCS#8".equals(key.getFormat())) {
+      throw new IllegalArgumentException("the " + key.getAlgorithm() + " private key cannot be exported");
+    }
+    String oid = PrivateKeyInfo.getInstance(key.getEncoded()).getPrivateKeyAlgorithm().getAlgorithm().getId();
+    if (!MlDsaPrivateKeys.isMlDsa(oid)) {
+      throw new IllegalArgumentException("a " + key.getAlgorithm() + " key is no ML-DSA key");
+    }
+    try {
+      return MlDsaPrivateKeys.asBouncyCastle(key);
+    } catch (PkiParseException e) {
+      throw new IllegalArgumentException("unusable ML-DSA private key: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] der(PrivateKeyInfo info) {
+    try {
+      return info.getEncoded("DER");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a private key", e);
     }
   }
 }

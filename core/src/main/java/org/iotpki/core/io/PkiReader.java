@@ -65,7 +65,7 @@ public final class PkiReader {
     this.providers = builder.providers;
   }
 
-  /** A reader with the default limits, making keys with BouncyCastle. */
+  /** A reader with the default limits, making keys with {@link ProviderStrategy#defaults()}. */
   public static PkiReader defaults() {
     return DEFAULTS;
   }
@@ -359,7 +359,7 @@ public final class PkiReader {
     private int maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
     private int maxObjects = DEFAULT_MAX_OBJECTS;
     private int maxPbkdf2Iterations = DEFAULT_MAX_PBKDF2_ITERATIONS;
-    private ProviderStrategy providers = ProviderStrategy.bouncyCastle();
+    private ProviderStrategy providers = ProviderStrategy.defaults();
 
     private Builder() {}
 
@@ -381,7 +381,7 @@ public final class PkiReader {
       return this;
     }
 
-    /** Where key objects are made (default BouncyCastle). */
+    /** Where key objects are made (default {@link ProviderStrategy#defaults()}). */
     public Builder providers(ProviderStrategy providers) {
       this.providers = Objects.requireNonNull(providers, "providers");
       return this;

@@ -307,7 +307,7 @@ public final class ChainValidator {
     private final List<ChainRule> rules = new ArrayList<>();
     private final Set<String> handledCriticalExtensions = new HashSet<>();
     private int maxChainLength = DEFAULT_MAX_CHAIN_LENGTH;
-    private ProviderStrategy providers = ProviderStrategy.bouncyCastle();
+    private ProviderStrategy providers = ProviderStrategy.defaults();
     private RevocationChecker revocation;
 
     private Builder() {}
@@ -354,7 +354,7 @@ public final class ChainValidator {
       return this;
     }
 
-    /** The providers signatures are verified with. Default: BouncyCastle. */
+    /** The providers signatures are verified with. Default: {@link ProviderStrategy#defaults()}. */
     public Builder providers(ProviderStrategy providers) {
       this.providers = Objects.requireNonNull(providers, "providers");
       return this;

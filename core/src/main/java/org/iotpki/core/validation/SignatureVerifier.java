@@ -15,7 +15,9 @@ import org.iotpki.core.cert.CertificationRequest;
 import org.iotpki.core.crypto.KeyAlgorithm;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.SignatureAlgorithm;
+import org.iotpki.core.crypto.SignatureContext;
 import org.iotpki.core.internal.Keys;
+import org.iotpki.core.internal.SignatureEngines;
 
 /**
  * Verifies the signatures of certificates, CRLs and certification requests. Thread-safe.
@@ -78,7 +80,20 @@ public final class SignatureVerifier {
    */
   public SignatureResult verify(
       String algorithmOid, PublicKey key, byte[] signedData, byte[] signature) {
+    return verify(algorithmOid, key, signedData, signature, SignatureContext.empty());
+  }
+
+  /**
+   * Whether {@code key} verifies {@code signature}, made with a context string (ML-DSA,
+   * HashML-DSA, composite ML-DSA), over {@code signedData}: a signature made with another context
+   * is {@link ChainFailure#SIGNATURE_INVALID}.
+   *
+   * @throws IllegalArgumentException if the context is not empty and the algorithm is classical
+   */
+  public SignatureResult verify(
+      String algorithmOid, PublicKey key, byte[] signedData, byte[] signature, SignatureContext context) {
     Objects.requireNonNull(algorithmOid, "algorithmOid");
+    Objects.requireNonNull(context, "context");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(signedData, "signedData");
     Objects.requireNonNull(signature, "signature");
@@ -89,13 +104,16 @@ public final class SignatureVerifier {
           "signature algorithm " + algorithmOid + " is not supported");
     }
     SignatureAlgorithm chosen = algorithm.get();
+    if (!context.isEmpty() && !chosen.keyFamily().isPostQuantum()) {
+      throw new IllegalArgumentException(chosen + " signatures take no context string");
+    }
     if (!chosen.isCompatibleWith(key)) {
       return keyMismatch(chosen, key);
     }
     try {
-      Signature verifier =
-          Signature.getInstance(chosen.jcaName(), providers.provider("Signature", chosen.jcaName()));
+      Signature verifier = SignatureEngines.signature(chosen, context, providers);
       initVerify(verifier, key);
+      SignatureEngines.applyContext(verifier, context);
       verifier.update(signedData);
       if (verifier.verify(signature)) {
         return new SignatureResult.Valid(chosen);
@@ -125,7 +143,7 @@ public final class SignatureVerifier {
         throw foreign;
       }
       try {
-        verifier.initVerify(Keys.publicKey(encoded, providers, 0));
+        verifier.initVerify(Keys.publicKey(encoded, ProviderStrategy.fixed(verifier.getProvider()), 0));
       } catch (PkiParseException unusable) {
         throw foreign;
       }

@@ -54,4 +54,15 @@ class ProviderInterchangeTest {
   private static String name(ProviderStrategy strategy) {
     return strategy == BC ? "BC" : "JDK";
   }
+
+  /** One operation handed to another provider; every other one stays with the strategy. */
+  @org.junit.jupiter.api.Test
+  void anOperationCanBeHandedToAnotherProvider() {
+    java.security.Provider sun = java.security.Security.getProvider("SUN");
+    ProviderStrategy strategy = ProviderStrategy.defaults().overriding("Signature", "ML-DSA-65", sun);
+
+    assertThat(strategy.provider("Signature", "ML-DSA-65")).isSameAs(sun);
+    assertThat(strategy.provider("Signature", "ML-DSA-44")).isSameAs(ProviderStrategy.bouncyCastle().provider("Signature", "ML-DSA-44"));
+    assertThat(strategy.provider("KeyPairGenerator", "ML-DSA-65")).isNotSameAs(sun);
+  }
 }

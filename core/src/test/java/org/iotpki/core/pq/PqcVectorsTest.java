@@ -2,17 +2,12 @@ package org.iotpki.core.pq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.iotpki.core.crypto.SignatureAlgorithm;
-import org.iotpki.core.io.PkiReader;
-import org.iotpki.core.testing.SharedVectors;
+import org.iotpki.core.testing.PqcManifest;
+import org.iotpki.core.testing.PqcManifest.Row;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
 import org.junit.jupiter.api.Test;
@@ -27,26 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PqcVectorsTest {
 
-  record Row(String certificate, String issuer, int expectedExit, String signatureOid, String label) {
-    @Override
-    public String toString() {
-      return label;
-    }
-  }
-
   static List<Row> manifest() throws Exception {
-    Path directory = SharedVectors.directory("pqc-certificates");
-    try (Stream<String> lines = Files.lines(directory.resolve("MANIFEST"), StandardCharsets.UTF_8)) {
-      return lines
-          .filter(line -> !line.isBlank() && !line.startsWith("#"))
-          .map(line -> line.trim().split("\\s+"))
-          .map(f -> new Row(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4]))
-          .collect(Collectors.toList());
-    }
-  }
-
-  private static X509Certificate read(String relative) throws Exception {
-    return PkiReader.defaults().readCertificate(SharedVectors.directory("pqc-certificates").resolve(relative));
+    return PqcManifest.rows();
   }
 
   @Test
@@ -63,8 +40,8 @@ class PqcVectorsTest {
   @ParameterizedTest
   @MethodSource("manifest")
   void verifiesAsTheManifestExpects(Row row) throws Exception {
-    X509Certificate certificate = read(row.certificate());
-    PublicKey issuerKey = "-".equals(row.issuer()) ? certificate.getPublicKey() : read(row.issuer()).getPublicKey();
+    X509Certificate certificate = row.read();
+    PublicKey issuerKey = row.readIssuer().getPublicKey();
 
     SignatureResult result = SignatureVerifier.bouncyCastle().verify(certificate, issuerKey);
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.matter.internal.AttestationCertificate;
+import org.iotpki.matter.internal.AttestationAuthorityKeys;
 import org.iotpki.matter.internal.AttestationChain;
 import org.iotpki.matter.internal.AttestationProfile;
 import org.iotpki.matter.internal.CmsSignedCd;
@@ -48,12 +49,14 @@ public final class DeviceAttestationVerifier {
   private final CdSigningKeys cdSigningKeys;
   private final Optional<RevocationSet> revocationSet;
   private final Clock clock;
+  private final boolean mlDsaAuthorities;
 
   private DeviceAttestationVerifier(Builder builder) {
     this.paaTrustStore = builder.paaTrustStore;
     this.cdSigningKeys = builder.cdSigningKeys;
     this.revocationSet = Optional.ofNullable(builder.revocationSet);
     this.clock = builder.clock;
+    this.mlDsaAuthorities = builder.mlDsaAuthorities;
   }
 
   /** A builder; a PAA trust store is required. */
@@ -134,6 +137,11 @@ public final class DeviceAttestationVerifier {
     }
 
     AttestationCertificate paa = paa(pai, paiIds);
+    Optional<String> tooStrong =
+        AttestationAuthorityKeys.strongerThanIssuer(pai.certificate().getPublicKey(), paa.certificate().getPublicKey());
+    if (tooStrong.isPresent()) {
+      throw new Failure(PAI_FORMAT_INVALID, AttestationElement.PAI, tooStrong.get());
+    }
     X509Certificate dacCertificate = dac.certificate();
     Instant now = at != null ? at : clock.instant();
     if (now.isBefore(dacCertificate.getNotBefore().toInstant()) || now.isAfter(dacCertificate.getNotAfter().toInstant())) {
@@ -182,7 +190,7 @@ public final class DeviceAttestationVerifier {
     }
   }
 
-  private static AttestationCertificate format(byte[] der, AttestationCertType type, AttestationResult code,
+  private AttestationCertificate format(byte[] der, AttestationCertType type, AttestationResult code,
       AttestationElement element) throws Failure {
     AttestationCertificate certificate;
     try {
@@ -190,7 +198,7 @@ public final class DeviceAttestationVerifier {
     } catch (AttestationFormatException e) {
       throw new Failure(code, element, e.problem());
     }
-    var violation = AttestationProfile.firstFormatViolation(certificate, type);
+    var violation = AttestationProfile.firstFormatViolation(certificate, type, mlDsaAuthorities);
     if (violation.isPresent()) {
       throw new Failure(code, element, violation.get().rule() + ": " + violation.get().message());
     }
@@ -434,6 +442,7 @@ public final class DeviceAttestationVerifier {
     private CdSigningKeys cdSigningKeys = CdSigningKeys.none();
     private RevocationSet revocationSet;
     private Clock clock = Clock.systemUTC();
+    private boolean mlDsaAuthorities;
 
     private Builder() {}
 
@@ -452,6 +461,17 @@ public final class DeviceAttestationVerifier {
     /** DAC and PAI revocation to check last; without one, revocation is not checked. */
     public Builder revocationSet(RevocationSet revocationSet) {
       this.revocationSet = Objects.requireNonNull(revocationSet, "revocationSet");
+      return this;
+    }
+
+    /**
+     * Accepts PAAs and PAIs with ML-DSA-44 and ML-DSA-65 keys and signatures (the Matter PQC phase
+     * 1 chains; the DAC stays P-256, and a PAI may be no stronger than its PAA). Without this, as
+     * in a commissioner of an earlier revision, such chains fail with {@code PAI_FORMAT_INVALID}
+     * or {@code DAC_FORMAT_INVALID}.
+     */
+    public Builder acceptMlDsaAttestationAuthorities() {
+      this.mlDsaAuthorities = true;
       return this;
     }
 

@@ -26,29 +26,44 @@ public final class AttestationProfile {
 
   /** The first violation of the SDK's format rules, if any. */
   public static Optional<LintFinding> firstFormatViolation(AttestationCertificate certificate, AttestationCertType type) {
+    return firstFormatViolation(certificate, type, false);
+  }
+
+  /**
+   * The first violation of the SDK's format rules, if any; with {@code mlDsaAuthorities}, PAAs
+   * and PAIs may have ML-DSA-44 or ML-DSA-65 keys and sign with them (Matter PQC phase 1).
+   */
+  public static Optional<LintFinding> firstFormatViolation(AttestationCertificate certificate, AttestationCertType type,
+      boolean mlDsaAuthorities) {
     List<LintFinding> findings = new ArrayList<>();
-    sdkFormat(certificate, type, findings);
+    sdkFormat(certificate, type, mlDsaAuthorities, findings);
     return findings.stream().findFirst();
   }
 
   /** Every violation of the profile: the SDK's format rules, then the rest. */
   public static List<LintFinding> lint(AttestationCertificate certificate, AttestationCertType type) {
     List<LintFinding> findings = new ArrayList<>();
-    sdkFormat(certificate, type, findings);
+    sdkFormat(certificate, type, false, findings);
     profile(certificate, type, findings);
     return findings;
   }
 
-  private static void sdkFormat(AttestationCertificate certificate, AttestationCertType type, List<LintFinding> out) {
+  private static void sdkFormat(AttestationCertificate certificate, AttestationCertType type, boolean mlDsaAuthorities,
+      List<LintFinding> out) {
     var x509 = certificate.certificate();
     if (x509.getVersion() != 3) {
       out.add(new LintFinding("version", "must be X.509 v3, is v" + x509.getVersion()));
     }
-    if (!ECDSA_WITH_SHA256.equals(x509.getSigAlgOID())) {
-      out.add(new LintFinding("signature-algorithm", "must be ecdsa-with-SHA256, is " + x509.getSigAlgName()));
+    if (!ECDSA_WITH_SHA256.equals(x509.getSigAlgOID())
+        && !(mlDsaAuthorities && AttestationAuthorityKeys.isMlDsaSignature(x509.getSigAlgOID()))) {
+      out.add(new LintFinding("signature-algorithm", "must be ecdsa-with-SHA256"
+          + (mlDsaAuthorities ? ", ML-DSA-44 or ML-DSA-65" : "") + ", is " + x509.getSigAlgName()));
     }
-    if (!certificate.hasP256Key()) {
-      out.add(new LintFinding("public-key", "must be an uncompressed EC public key on prime256v1 (P-256)"));
+    boolean mlDsaKey = mlDsaAuthorities && type != AttestationCertType.DAC
+        && AttestationAuthorityKeys.isMlDsa(x509.getPublicKey());
+    if (!certificate.hasP256Key() && !mlDsaKey) {
+      out.add(new LintFinding("public-key", "must be an uncompressed EC public key on prime256v1 (P-256)"
+          + (mlDsaAuthorities && type != AttestationCertType.DAC ? ", ML-DSA-44 or ML-DSA-65" : "")));
     }
     try {
       basicConstraints(certificate, type, out);

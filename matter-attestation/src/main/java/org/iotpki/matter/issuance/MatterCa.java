@@ -28,10 +28,12 @@ import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.crypto.Signer;
 import org.iotpki.core.validation.SignatureResult;
 import org.iotpki.core.validation.SignatureVerifier;
+import org.iotpki.matter.internal.AttestationAuthorityKeys;
 
 /**
  * A Matter attestation CA (PAA or PAI) with its key: issues the next level down with the Matter
- * certificate profile (P-256, ecdsa-with-SHA256, critical basicConstraints and keyUsage,
+ * certificate profile (P-256, ecdsa-with-SHA256, or for a PAA or PAI of the Matter PQC phase 1
+ * revision ML-DSA-44/65; critical basicConstraints and keyUsage,
  * subject/authority key identifiers, VID/PID as Matter DN attributes, random 127-bit serials).
  * Thread-safe: production lines may issue DACs from one PAI in parallel.
  */
@@ -75,7 +77,10 @@ public final class MatterCa {
     if (certificate.getBasicConstraints() < 0) {
       throw new IllegalArgumentException("not a CA certificate: " + certificate.getSubjectX500Principal().getName());
     }
-    requireP256(certificate.getPublicKey(), "a PAA or PAI key");
+    if (AttestationAuthorityKeys.of(certificate.getPublicKey()).isEmpty()) {
+      throw new IllegalArgumentException("a PAA or PAI key must be EC P-256, ML-DSA-44 or ML-DSA-65, was "
+          + KeyAlgorithm.describe(certificate.getPublicKey()));
+    }
     return new MatterCa(
         certificate,
         privateKey,
@@ -105,22 +110,40 @@ public final class MatterCa {
    * @throws IllegalArgumentException if this PAA is bound to another vendor id
    */
   public MatterCa issuePai(String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter) {
-    KeyPair paiKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    return issuePai(commonName, vendorId, productId, notBefore, notAfter, KeyAlgorithm.EC_P256);
+  }
+
+  /**
+   * A PAI under this PAA with a new key of {@code algorithm}: EC P-256, ML-DSA-44 or ML-DSA-65,
+   * no stronger than this PAA's (Matter PQC phase 1).
+   *
+   * @throws IllegalArgumentException for another algorithm, one stronger than this PAA's, or if
+   *     this PAA is bound to another vendor id
+   */
+  public MatterCa issuePai(String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter,
+      KeyAlgorithm algorithm) {
+    requireAuthorityAlgorithm(algorithm);
+    KeyPair paiKey = KeyPairs.generate(algorithm);
     X509Certificate pai = issuePaiCertificate(paiKey.getPublic(), commonName, vendorId, productId, notBefore, notAfter);
     return new MatterCa(pai, paiKey.getPrivate(), Signer.of(paiKey), OptionalInt.of(vendorId), productId);
   }
 
   /**
-   * A PAI certificate under this PAA for a P-256 key held elsewhere, such as in an HSM: make the
+   * A PAI certificate under this PAA for a key held elsewhere, such as in an HSM: make the
    * PAI with {@link #of(X509Certificate, PrivateKey, ProviderStrategy)} and the key's handle.
    *
-   * @throws IllegalArgumentException for a non-P-256 key, or if this PAA is bound to another
-   *     vendor id
+   * @throws IllegalArgumentException for a key other than P-256, ML-DSA-44 or ML-DSA-65, one
+   *     stronger than this PAA's, or if this PAA is bound to another vendor id
    */
   public X509Certificate issuePaiCertificate(
       PublicKey paiKey, String commonName, int vendorId, OptionalInt productId, Instant notBefore, Instant notAfter) {
     requireVendor(vendorId);
-    requireP256(paiKey, "a PAI key");
+    if (AttestationAuthorityKeys.of(paiKey).isEmpty()) {
+      throw new IllegalArgumentException("a PAI key must be EC P-256, ML-DSA-44 or ML-DSA-65, was " + KeyAlgorithm.describe(paiKey));
+    }
+    AttestationAuthorityKeys.strongerThanIssuer(paiKey, certificate.getPublicKey()).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     return sign(
         CertificateBuilder.create()
             .subject(MatterNames.name(commonName, OptionalInt.of(vendorId), productId))
@@ -245,6 +268,13 @@ public final class MatterCa {
   /** The product id in the CA's subject, if it has one. */
   public OptionalInt productId() {
     return productId;
+  }
+
+  static void requireAuthorityAlgorithm(KeyAlgorithm algorithm) {
+    if (algorithm != KeyAlgorithm.EC_P256 && algorithm != KeyAlgorithm.ML_DSA_44 && algorithm != KeyAlgorithm.ML_DSA_65) {
+      throw new IllegalArgumentException("a PAA or PAI key must be EC P-256, ML-DSA-44 or ML-DSA-65, not "
+          + algorithm.displayName());
+    }
   }
 
   static void requireP256(PublicKey key, String what) {

@@ -30,8 +30,22 @@ public final class MatterPki {
    * cRLSign, optionally bound to one vendor id.
    */
   public static MatterCa createPaa(String commonName, OptionalInt vendorId, Instant notBefore, Instant notAfter) {
+    return createPaa(commonName, vendorId, notBefore, notAfter, KeyAlgorithm.EC_P256);
+  }
+
+  /**
+   * A self-signed PAA as {@link #createPaa(String, OptionalInt, Instant, Instant)}, with a new key
+   * of {@code algorithm}: EC P-256, or ML-DSA-44 or ML-DSA-65 for the chains of the Matter PQC
+   * phase 1 revision (verifiers accept them only when told to, {@code
+   * DeviceAttestationVerifier.Builder.acceptMlDsaAttestationAuthorities()}).
+   *
+   * @throws IllegalArgumentException for another algorithm
+   */
+  public static MatterCa createPaa(
+      String commonName, OptionalInt vendorId, Instant notBefore, Instant notAfter, KeyAlgorithm algorithm) {
     vendorId.ifPresent(vid -> MatterNames.checkId(vid, "vendor id"));
-    KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    MatterCa.requireAuthorityAlgorithm(algorithm);
+    KeyPair key = KeyPairs.generate(algorithm);
     Signer signer = Signer.of(key);
     try {
       X509Certificate paa = CertificateBuilder.create()

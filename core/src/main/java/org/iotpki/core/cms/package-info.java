@@ -1,0 +1,5 @@
+/**
+ * CMS SignedData (RFC 5652) signing and verification for every iotpki signature algorithm,
+ * ML-DSA per RFC 9882 included.
+ */
+package org.iotpki.core.cms;
