@@ -28,9 +28,9 @@ public record Credential(
     }
   }
 
-  /** A software key with its chain, used through BouncyCastle. */
+  /** A software key with its chain, used through {@link ProviderStrategy#defaults()}. */
   public Credential(PrivateKey privateKey, List<X509Certificate> chain) {
-    this(privateKey, chain, ProviderStrategy.bouncyCastle());
+    this(privateKey, chain, ProviderStrategy.defaults());
   }
 
   /**

@@ -164,7 +164,7 @@ public final class FileCredentialStore implements CredentialStore {
     Path file = keyFile(generation);
     PrivateKey key = privateKey(read(file), file);
     return Optional.of(new InFlightEnrollment(
-        KeyPairs.fromPrivateKey(key), ProviderStrategy.bouncyCastle(), state.pending()));
+        KeyPairs.fromPrivateKey(key), ProviderStrategy.defaults(), state.pending()));
   }
 
   @Override
