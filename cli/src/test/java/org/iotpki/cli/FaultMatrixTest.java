@@ -216,10 +216,10 @@ class FaultMatrixTest {
   @MethodSource("cases")
   void eachFaultGivesItsTypedOutcomeWithinTheTimeout(Client client, Fault fault,
       Expected expected) throws Exception {
-    Target target = target(client, fault);
+    EnrollmentClient target = target(client, fault);
     EnrollmentRequest request = request(client);
     if (fault == Fault.REPLAY) {
-      assertThat(target.client().enroll(request(client)))
+      assertThat(target.enroll(request(client)))
           .as("the enrollment whose answer is replayed")
           .isInstanceOf(EnrollmentOutcome.Issued.class);
     }
@@ -228,7 +228,7 @@ class FaultMatrixTest {
     Instant start = Instant.now();
     Object result;
     try {
-      result = target.client().enroll(request);
+      result = target.enroll(request);
     } catch (EnrollmentTransportException e) {
       result = e;
     }
@@ -259,15 +259,13 @@ class FaultMatrixTest {
   }
 
   /** A client, pointed where the fault needs it. */
-  private record Target(EnrollmentClient client) {}
-
-  private static Target target(Client client, Fault fault) throws Exception {
+  private static EnrollmentClient target(Client client, Fault fault) throws Exception {
     boolean refused = fault == Fault.CONNECTION_REFUSED;
     List<X509Certificate> trust = List.of(fault == Fault.UNTRUSTED_CA ? otherRoot : ca.root());
     switch (client) {
       case EST:
-        return new Target(EstClient.builder(refused ? refusing(estProxy.uri()) : estProxy.uri())
-            .trustAnchors(trust).ignoreCsrAttributes().timeout(TIMEOUT).build());
+        return EstClient.builder(refused ? refusing(estProxy.uri()) : estProxy.uri())
+            .trustAnchors(trust).ignoreCsrAttributes().timeout(TIMEOUT).build();
       case SCEP: {
         ScepClient scepClient = ScepClient.builder(refused ? refusing(scepProxy.uri())
             : scepProxy.uri()).timeout(TIMEOUT).build();
@@ -275,20 +273,20 @@ class FaultMatrixTest {
           scepClient.capabilities(); // asked once and cached: the faults hit the PKIOperation
           scepClient.scepCaCertificates();
         }
-        return new Target(scepClient);
+        return scepClient;
       }
       case CMP:
-        return new Target(CmpClient.builder(refused ? refusing(cmpProxy.uri()) : cmpProxy.uri())
+        return CmpClient.builder(refused ? refusing(cmpProxy.uri()) : cmpProxy.uri())
             .sharedSecret("matrix", SECRET).trustAnchors(List.of(ca.root())).implicitConfirm()
-            .timeout(TIMEOUT).build());
+            .timeout(TIMEOUT).build();
       default: {
         FaultProxy proxy = acmeProxy();
         // Pebble validates every challenge: the responder is never asked, but the client needs one.
-        return new Target(AcmeEnrollmentClient.builder(refused ? refusing(proxy.uri())
+        return AcmeEnrollmentClient.builder(refused ? refusing(proxy.uri())
             : proxy.uri()).trustAnchors(fault == Fault.UNTRUSTED_CA ? trust
             : List.of(ca.root(), pebble.tlsTrust()))
             .accountKey(KeyPairs.generate(KeyAlgorithm.EC_P256)).agreeToTermsOfService()
-            .responder(http01).timeout(TIMEOUT).build());
+            .responder(http01).timeout(TIMEOUT).build();
       }
     }
   }
