@@ -65,9 +65,9 @@ final class FaultProxyRelay {
 
   /** Serves one connection; the caller closes {@code accepted}. */
   void serve(Socket accepted, Queue<Fault> faults, CountDownLatch closing, Set<Socket> open) {
+    Socket client = accepted;
     try {
       accepted.setSoTimeout(READ_TIMEOUT_MILLIS);
-      Socket client = accepted;
       if (serverTls != null) {
         if (faults.peek() == Fault.NOT_TLS && faults.remove(Fault.NOT_TLS)) {
           LOG.debug("fault proxy: {} instead of a TLS handshake", Fault.NOT_TLS);
@@ -89,6 +89,8 @@ final class FaultProxyRelay {
       LOG.debug("fault proxy: exchange broken: {}", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the proxy is closing
+    } finally {
+      open.remove(client);
     }
   }
 
