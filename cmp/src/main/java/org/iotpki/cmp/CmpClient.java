@@ -498,7 +498,7 @@ public final class CmpClient implements EnrollmentClient {
   }
 
   private CmpTransaction.Peer peer() {
-    return new CmpTransaction.Peer(uri, transport, timeout, recipient, trustAnchors);
+    return new CmpTransaction.Peer(uri, transport, timeout, recipient, trustAnchors, clock);
   }
 
   private X509Certificate certificate(CMPCertificate certificate)

@@ -320,7 +320,7 @@ public final class ScepClient implements EnrollmentClient {
   /**
    * One PKIOperation: the signed and encrypted request, the checked CertRep.
    *
-   * @throws EnrollmentRejectedException for an HTTP status other than 200
+   * @throws EnrollmentRejectedException for an HTTP status other than 200 and 503
    */
   private CertRep exchange(MessageType type, byte[] content, State state, Signer signer,
       X509Certificate signerCertificate, PrivateKey decryptionKey)
@@ -337,12 +337,7 @@ public final class ScepClient implements EnrollmentClient {
       throw new EnrollmentTransportException(
           Failure.SIGNER, true, "cannot sign the SCEP request: " + e.getMessage(), e);
     }
-    HttpResponse response = pkiOperation(message, caps);
-    if (response.status() != 200) {
-      throw new EnrollmentRejectedException(new EnrollmentOutcome.Rejected(
-          "HTTP " + response.status(),
-          new String(response.body(), StandardCharsets.UTF_8).strip()));
-    }
+    HttpResponse response = requireOk(pkiOperation(message, caps));
     try {
       return CertRep.read(response.body(), new CertRep.Expected(state.transactionId(), nonce,
           List.of(cas.signing(), cas.ca()), decryptionKey, signerCertificate));
@@ -404,8 +399,20 @@ public final class ScepClient implements EnrollmentClient {
 
   private HttpResponse get(String operation, Optional<String> message)
       throws EnrollmentTransportException, EnrollmentRejectedException {
-    HttpResponse response = transport.send(HttpRequest.get(query(operation, message), Map.of(),
-        timeout));
+    return requireOk(transport.send(HttpRequest.get(query(operation, message), Map.of(),
+        timeout)));
+  }
+
+  /**
+   * The response if it is a 200; a 503 is a transient failure with the server's Retry-After, any
+   * other status a refusal with that status.
+   */
+  private HttpResponse requireOk(HttpResponse response)
+      throws EnrollmentTransportException, EnrollmentRejectedException {
+    if (response.status() == 503) {
+      throw new EnrollmentTransportException(Failure.UNAVAILABLE, true,
+          response.retryAfter(clock.instant()).orElse(null), uri + " answered HTTP 503", null);
+    }
     if (response.status() != 200) {
       throw new EnrollmentRejectedException(new EnrollmentOutcome.Rejected(
           "HTTP " + response.status(), new String(response.body(), StandardCharsets.UTF_8).strip()));

@@ -64,6 +64,11 @@ final class EstTls {
     }
   }
 
+  /** The context itself, for a server that is not an {@code HttpsServer} (the fault proxy). */
+  SSLContext context() {
+    return context;
+  }
+
   HttpsConfigurator configurator() {
     return new HttpsConfigurator(context) {
       @Override

@@ -44,6 +44,11 @@ public final class AcmeFailures {
       return new EnrollmentTransportException(Failure.UNAVAILABLE, true,
           wait.isNegative() ? Duration.ZERO : wait, e.getMessage(), e);
     }
+    if (e instanceof AcmeNetworkException
+        && e.getCause() instanceof DeadlineConnection.ServiceUnavailable unavailable) {
+      return new EnrollmentTransportException(Failure.UNAVAILABLE, true,
+          unavailable.retryAfter().orElse(null), unavailable.getMessage(), e);
+    }
     if (e instanceof AcmeNetworkException) {
       return new EnrollmentTransportException(networkFailure(e.getCause()), true,
           String.valueOf(e.getCause()), e);

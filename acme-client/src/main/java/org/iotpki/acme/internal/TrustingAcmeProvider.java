@@ -1,15 +1,18 @@
 package org.iotpki.acme.internal;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.shredzone.acme4j.connector.Connection;
 import org.shredzone.acme4j.connector.HttpConnector;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
  * acme4j's provider for any ACME server, with the TLS trust given to the client instead of the
- * JVM's global default.
+ * JVM's global default, and every answer read within the network timeout ({@link
+ * DeadlineConnection}).
  */
 public final class TrustingAcmeProvider extends GenericAcmeProvider {
   private final SSLContext tls;
@@ -17,6 +20,11 @@ public final class TrustingAcmeProvider extends GenericAcmeProvider {
   /** Connects with {@code tls}'s trust managers. */
   public TrustingAcmeProvider(SSLContext tls) {
     this.tls = Objects.requireNonNull(tls, "tls");
+  }
+
+  @Override
+  public Connection connect(URI serverUri, NetworkSettings settings) {
+    return new DeadlineConnection(createHttpConnector(settings), settings.getTimeout());
   }
 
   @Override

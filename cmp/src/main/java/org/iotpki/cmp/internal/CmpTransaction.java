@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -38,6 +39,7 @@ public final class CmpTransaction {
   private final URI uri;
   private final HttpTransport transport;
   private final Duration timeout;
+  private final Clock clock;
   private final Protection protection;
   private final GeneralName recipient;
   private final List<X509Certificate> trustAnchors;
@@ -47,13 +49,14 @@ public final class CmpTransaction {
 
   /** The endpoint and checks the transaction's messages share. */
   public record Peer(URI uri, HttpTransport transport, Duration timeout, GeneralName recipient,
-      List<X509Certificate> trustAnchors) {}
+      List<X509Certificate> trustAnchors, Clock clock) {}
 
   private CmpTransaction(Peer peer, Protection protection, byte[] transactionId,
       byte[] recipNonce, boolean implicitConfirm) {
     this.uri = peer.uri();
     this.transport = peer.transport();
     this.timeout = peer.timeout();
+    this.clock = peer.clock();
     this.recipient = peer.recipient();
     this.trustAnchors = peer.trustAnchors();
     this.protection = protection;
@@ -138,9 +141,13 @@ public final class CmpTransaction {
     try {
       message = new GeneralPKIMessage(response.body());
     } catch (IOException | RuntimeException e) {
+      if (response.status() == 503) {
+        throw new EnrollmentTransportException(Failure.UNAVAILABLE, true,
+            response.retryAfter(clock.instant()).orElse(null),
+            uri + " answered HTTP 503 without a CMP message", e);
+      }
       if (response.status() != 200) {
-        throw new EnrollmentTransportException(response.status() == 503 ? Failure.UNAVAILABLE
-            : Failure.MALFORMED_RESPONSE, response.status() == 503,
+        throw new EnrollmentTransportException(Failure.MALFORMED_RESPONSE, false,
             uri + " answered HTTP " + response.status() + " without a CMP message", e);
       }
       throw malformed("not a PKIMessage: " + e.getMessage(), e);
