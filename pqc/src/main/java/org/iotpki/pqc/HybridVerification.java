@@ -24,7 +24,6 @@ public record HybridVerification(HybridPolicy policy, boolean accepted, List<Com
    *     composite under the COMPOSITE policy, or whose key does not fit)
    * @param algorithmOid the signature algorithm's OID; for a composite half, that half's own
    *     algorithm (for example id-ml-dsa-44, ecdsa-with-SHA256)
-   * @param algorithmOid the signature algorithm's OID
    * @param result the verification result
    */
   public record Component(String name, String algorithmOid, SignatureResult result) {
