@@ -2,13 +2,11 @@ package org.iotpki.benchmarks;
 
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.iotpki.core.crypto.KeyAlgorithm;
-import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentRequest;
@@ -46,13 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ScepEnrollmentBenchmark {
-  private static final int DEVICES = 32;
   private ScepServer server;
   private ScepClient client;
   private HttpTransport transport;
   private URI capsUri;
-  private final KeyPair[] devices = new KeyPair[DEVICES];
-  private int next;
+  private FactoryDevices devices;
   private Signature rsa;
   private final byte[] message = new byte[256];
 
@@ -63,12 +59,10 @@ public class ScepEnrollmentBenchmark {
     transport = JdkHttpTransport.builder().trustSystemCertificates().build();
     client = ScepClient.builder(server.uri()).transport(transport).build();
     capsUri = URI.create(server.uri() + "?operation=GetCACaps");
-    for (int i = 0; i < DEVICES; i++) {
-      devices[i] = KeyPairs.generate(KeyAlgorithm.RSA_2048);
-    }
+    devices = new FactoryDevices(KeyAlgorithm.RSA_2048);
     rsa = Signature.getInstance("SHA256withRSA",
         ProviderStrategy.bouncyCastle().provider("Signature", "SHA256withRSA"));
-    rsa.initSign(devices[0].getPrivate());
+    rsa.initSign(devices.anyKey().getPrivate());
     client.capabilities();
     client.scepCaCertificates();
   }
@@ -81,16 +75,11 @@ public class ScepEnrollmentBenchmark {
   /** One device enrolled: PKCSReq built, sent, answered, checked and decrypted. */
   @Benchmark
   public EnrollmentOutcome scepEnroll() throws EnrollmentTransportException {
-    KeyPair device = devices[next++ % DEVICES];
-    EnrollmentOutcome outcome = client.enroll(EnrollmentRequest.builder()
-        .subject("CN=line-device-" + next)
-        .key(device)
+    return FactoryDevices.requireIssued(client.enroll(EnrollmentRequest.builder()
+        .key(devices.nextKey())
+        .subject(devices.subject())
         .challengePassword("otp".toCharArray())
-        .build());
-    if (!(outcome instanceof EnrollmentOutcome.Issued)) {
-      throw new IllegalStateException("not issued: " + outcome);
-    }
-    return outcome;
+        .build()));
   }
 
   /** The cost unit of the enrollment: one RSA-2048 private-key signature. */
