@@ -19,6 +19,7 @@ START = "<!-- performance:start -->"
 END = "<!-- performance:end -->"
 DEFAULT_HEAP = "default"
 HEAPS = ["64m", "16m"]
+JDK_DECODER = "DecoderBenchmark.jdkCertificateFactory"
 
 TO_OPS_PER_SECOND = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/ns": 1e9}
 TO_SECONDS_PER_OP = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
@@ -156,13 +157,20 @@ def goals_table(results, sizes):
                       find("DacIssuanceBenchmark.rawEcdsaSign"), (">=", 0.8))
     for result in results.all:
         key = result.name + (f":{result.params['deviceKey']}" if "deviceKey" in result.params else "")
-        if result.heap != DEFAULT_HEAP or key not in sizes or not result.name.startswith(
+        if result.heap != DEFAULT_HEAP or key not in sizes or result.name == JDK_DECODER or not result.name.startswith(
                 ("DecoderBenchmark.", "MatterTlvBenchmark.tlvToDer")):
             continue
         size = int(sizes[key])
         measured = None if result.bytes_per_op is None else result.bytes_per_op / size
         goals.ratio(f"bytes allocated / input bytes, {result.label()}", measured,
                     f"{number(result.bytes_per_op)} B/op for {size} B", ("<=", 4))
+    for result in results.all:
+        if result.name == JDK_DECODER and result.heap == DEFAULT_HEAP:
+            ours = find("DecoderBenchmark.derCertificate", **result.params)
+            measured = None if ours is None or not result.bytes_per_op else ours.bytes_per_op / result.bytes_per_op
+            goals.ratio(f"bytes allocated by `PkiReader` / by the JDK's `CertificateFactory` alone, same DER "
+                        f"({result.label()})", measured,
+                        f"{number(ours and ours.bytes_per_op)} vs {number(result.bytes_per_op)} B/op")
     goals.time_ratio("chain validation time / its two raw ECDSA verifications' "
                      "(`ChainValidationBenchmark.iotpkiValidateChain` / `rawSignatureVerifies`)",
                      find("ChainValidationBenchmark.iotpkiValidateChain"),
@@ -183,6 +191,12 @@ def goals_table(results, sizes):
                      "(`RevocationFilterBenchmark.lookup` / `hashSetLookup`)",
                      find("RevocationFilterBenchmark.lookup"),
                      find("RevocationFilterBenchmark.hashSetLookup"))
+    goals.speed_ratio("DAC issuance rate with the PAI key in SoftHSM2 / in software "
+                      "(`HsmDacIssuanceBenchmark.tokenKey` / `softwareKey`)",
+                      find("HsmDacIssuanceBenchmark.tokenKey"), find("HsmDacIssuanceBenchmark.softwareKey"))
+    goals.speed_ratio("SoftHSM2 DAC issuance on two threads / on one "
+                      "(`HsmDacIssuanceBenchmark.tokenKeyTwoThreads` / `tokenKey`)",
+                      find("HsmDacIssuanceBenchmark.tokenKeyTwoThreads"), find("HsmDacIssuanceBenchmark.tokenKey"))
     lines = ["| ratio (same run) | measured | goal | |", "| --- | --- | --- | --- |"] + goals.rows
     return lines, goals.verdicts
 

@@ -3,8 +3,9 @@
 # (with -prof gc), the headline operations under -Xmx16m and -Xmx64m, their minimum heap, the
 # footprint (jar sizes, jlink runtime of core + matter-attestation, startup to first verification)
 # and `openssl speed` as the native reference, all into results/; then report.py rewrites README's
-# Performance table from those files. Needs target/benchmarks.jar: builds it when missing, with
-#   ./mvnw -B -q -pl benchmarks -am package -DskipTests
+# Performance table from those files. Needs target/benchmarks.jar and the modules' jars (their
+# sizes are reported): builds them when the benchmarks jar is missing, with
+#   ./mvnw -B -q package -DskipTests
 # Usage: benchmarks/run.sh [--report-only]   (--report-only: regenerate the table from results/)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +17,7 @@ if [ "${1:-}" = "--report-only" ]; then
 fi
 if [ ! -f "$jar" ] || [ ! -d target/footprint ]; then
   echo "run.sh: $jar missing, building it"
-  (cd .. && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
+  (cd .. && ./mvnw -B -q package -DskipTests)
 fi
 
 work=$(mktemp -d)
@@ -79,9 +80,6 @@ java -cp "$jar" org.iotpki.benchmarks.DecoderInputs > "$work/input-sizes.propert
 echo "run.sh: footprint"
 footprint() {
   local lib=target/footprint image="$work/jlink" probe="$work/probe" modules
-  for artifact in "$lib"/iotpki-*.jar; do
-    echo "jar.$(basename "$artifact" | sed 's/-[0-9].*//')=$(stat -c %s "$artifact")"
-  done
   for artifact in ../*/target/iotpki-*-[0-9]*.jar; do
     case "$artifact" in *-sources.jar|*-javadoc.jar|*-tests.jar|*benchmarks*) continue ;; esac
     echo "jar.$(basename "$artifact" | sed 's/-[0-9].*//')=$(stat -c %s "$artifact")"
@@ -89,8 +87,7 @@ footprint() {
   for artifact in "$lib"/bc*.jar "$lib"/slf4j*.jar; do
     echo "dependency.$(basename "$artifact" .jar)=$(stat -c %s "$artifact")"
   done
-  modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
-    --class-path "$lib/*" "$lib"/iotpki-core-*.jar "$lib"/iotpki-matter-attestation-*.jar)
+  modules=$(jdeps --module-path "$lib" --multi-release 17 --ignore-missing-deps --print-module-deps "$lib"/*.jar)
   echo "jlink.modules=$modules"
   jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress=2 --output "$image" >/dev/null 2>&1

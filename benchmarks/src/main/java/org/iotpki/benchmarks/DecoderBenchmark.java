@@ -1,6 +1,9 @@
 package org.iotpki.benchmarks;
 
-import java.security.cert.CertificateEncodingException;
+import java.io.ByteArrayInputStream;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import org.iotpki.core.PkiParseException;
@@ -22,11 +25,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding one device certificate from untrusted bytes: DER and PEM through {@link PkiReader}
+ * Decoding one device certificate from untrusted bytes (a new one each time, see {@link
+ * DecoderInputs}): DER and PEM through {@link PkiReader}
  * (bounded, typed errors) and C509 through {@link C509Certificate#decode}, for an EC P-256 and an
  * RSA-2048 device key (two input sizes). Run with {@code -prof gc}: the goal is at most 4x the
- * input's size allocated per decode ({@link DecoderInputs#main} prints the input sizes). Matter
- * TLV to DER is in {@link MatterTlvBenchmark}.
+ * input's size allocated per decode ({@link DecoderInputs#main} prints the input sizes), with the
+ * JDK's own parse of the DER as the baseline. Matter TLV to DER is in {@link MatterTlvBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,27 +46,44 @@ public class DecoderBenchmark {
 
   private final PkiReader reader = PkiReader.defaults();
   private DecoderInputs inputs;
+  private CertificateFactory jdkFactory;
+  private int next;
 
   @Setup
-  public void setUp() throws CertificateEncodingException, C509ConversionException {
+  public void setUp() throws CertificateException, C509ConversionException {
     inputs = DecoderInputs.of(KeyAlgorithm.valueOf(deviceKey));
+    jdkFactory = CertificateFactory.getInstance("X.509");
+  }
+
+  /** The index of the next certificate of the pool. */
+  private int next() {
+    return next++ & (DecoderInputs.CERTIFICATES - 1);
   }
 
   /** A DER certificate into an {@code X509Certificate}. */
   @Benchmark
   public X509Certificate derCertificate() throws PkiParseException {
-    return reader.readCertificate(inputs.der());
+    return reader.readCertificate(inputs.der()[next()]);
   }
 
   /** The same certificate in PEM. */
   @Benchmark
   public X509Certificate pemCertificate() throws PkiParseException {
-    return reader.readCertificate(inputs.pem());
+    return reader.readCertificate(inputs.pem()[next()]);
+  }
+
+  /**
+   * Baseline: the JDK's own parse of the same DER (no bounds, no typed errors), the floor of a
+   * decoder that returns an {@code X509Certificate}.
+   */
+  @Benchmark
+  public Certificate jdkCertificateFactory() throws CertificateException {
+    return jdkFactory.generateCertificate(new ByteArrayInputStream(inputs.der()[next()]));
   }
 
   /** The same certificate as C509 (type 3, re-encoded X.509), rebuilt into its X.509 form. */
   @Benchmark
   public C509Certificate c509Certificate() throws C509FormatException {
-    return C509Certificate.decode(inputs.c509());
+    return C509Certificate.decode(inputs.c509()[next()]);
   }
 }
