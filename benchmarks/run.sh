@@ -9,6 +9,8 @@
 # Usage: benchmarks/run.sh [--report-only]   (--report-only: regenerate the table from results/)
 set -euo pipefail
 cd "$(dirname "$0")"
+# java, jdeps and jlink of JAVA_HOME when it is set, else of the PATH.
+export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
 results=results
 jar=target/benchmarks.jar
 
@@ -36,7 +38,7 @@ mkdir -p "$results"
   echo "load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)"
 } > "$work/environment.properties"
 
-# One JMH run of benchmarks matching $1, results appended to $work/<$2>.json; a failure is
+# One JMH run of benchmarks matching $1, results written to $work/<$2>.json; a failure is
 # recorded and the suite goes on.
 jmh() {
   local pattern=$1 name=$2
@@ -71,7 +73,9 @@ for heap in 16m 64m; do
   jmh "^org\.iotpki\.benchmarks\.($headline)\$" "heap-$heap" -p deviceKey=EC_P256 -wi 2 -w 1 -i 2 -r 1 \
     -jvmArgsAppend "-Xmx$heap"
 done
-jq -s 'add' "$work"/*.json > "$results/jmh.json"
+# One JSON array of every run (a group that failed may have left an empty file).
+python3 -c 'import json, sys; print(json.dumps([e for f in sys.argv[1:] for e in json.load(open(f))], indent=2))' \
+  $(find "$work" -name '*.json' -size +0 | sort) > "$results/jmh.json"
 
 echo "run.sh: minimum heap of the headline operations"
 java -cp "$jar" org.iotpki.benchmarks.MinimumHeap > "$work/minimum-heap.properties" || failed+=(minimum-heap)
