@@ -41,6 +41,9 @@ class Result:
             self.ops_per_second = self.score * TO_OPS_PER_SECOND[self.unit]
         else:
             self.ops_per_second = 1.0 / (self.score * TO_SECONDS_PER_OP[self.unit])
+        # A single-shot "operation" is a batch of calls; rates are per call.
+        self.batch = entry.get("measurementBatchSize", 1) if entry.get("mode") == "ss" else 1
+        self.ops_per_second *= self.batch
         alloc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         self.bytes_per_op = alloc["score"] if alloc else None
 
@@ -50,7 +53,8 @@ class Result:
 
     def score_text(self):
         error = "" if self.error is None else f" ± {number(self.error)}"
-        return f"{number(self.score)}{error} {self.unit}"
+        batch = f" (batch of {self.batch})" if self.batch > 1 else ""
+        return f"{number(self.score)}{error} {self.unit}{batch}"
 
 
 class Results:
@@ -261,7 +265,8 @@ def openssl_table(results, text):
     def row(what, result, reference, divisor=1):
         if result is None or reference is None:
             lines.append(f"| {what} | {'-' if result is None else number(result.ops_per_second)} "
-                         f"| {'-' if reference is None else number(reference / divisor)} | not measured |")
+                         f"| {'-' if reference is None else number(reference / divisor)} | "
+                         f"{'no OpenSSL reference' if reference is None else 'not measured'} |")
             return
         ratio = result.ops_per_second / (reference / divisor)
         lines.append(f"| {what} | {number(result.ops_per_second)} /s | {number(reference / divisor)} /s "

@@ -10,7 +10,8 @@ import org.iotpki.core.enroll.EnrollmentOutcome;
  * in turn, so a round trip measures the enrollment and not the key generation.
  */
 final class FactoryDevices {
-  private static final int DEVICES = 32;
+  /** How many: a SCEP benchmark iteration enrolls each once (see ScepEnrollmentBenchmark). */
+  static final int DEVICES = 32;
   private final KeyPair[] keys = new KeyPair[DEVICES];
   private int next;
 

@@ -21,6 +21,7 @@ import org.iotpki.testkit.TestCa;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A factory line's SCEP enrollment, device and CA in one process over loopback HTTP: one PKCSReq
@@ -72,8 +74,26 @@ public class ScepEnrollmentBenchmark {
     server.close();
   }
 
-  /** One device enrolled: PKCSReq built, sent, answered, checked and decrypted. */
+  /**
+   * New device keys for each iteration of {@link #scepEnroll}: the server answers a key it has
+   * seen with the certificate it issued then (one transaction per key, the ID its hash).
+   */
+  @Setup(Level.Iteration)
+  public void newDevices(BenchmarkParams params) {
+    if (params.getBenchmark().endsWith(".scepEnroll")) {
+      devices = new FactoryDevices(KeyAlgorithm.RSA_2048);
+    }
+  }
+
+  /**
+   * One device enrolled: PKCSReq built, sent, answered, checked and decrypted. Timed per batch of
+   * one enrollment of each of the iteration's new devices.
+   */
   @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3, batchSize = FactoryDevices.DEVICES)
+  @Measurement(iterations = 5, batchSize = FactoryDevices.DEVICES)
   public EnrollmentOutcome scepEnroll() throws EnrollmentTransportException {
     return FactoryDevices.requireIssued(client.enroll(EnrollmentRequest.builder()
         .key(devices.nextKey())
