@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark suite in about 11 minutes on a 2-core machine: every JMH benchmark once
+# The whole benchmark suite in under 14 minutes on a 2-core machine: every JMH benchmark once
 # (with -prof gc), the headline operations under -Xmx16m and -Xmx64m, their minimum heap, the
 # footprint (jar sizes, jlink runtime of core + matter-attestation, startup to first verification)
 # and `openssl speed` as the native reference, all into results/; then report.py rewrites README's
