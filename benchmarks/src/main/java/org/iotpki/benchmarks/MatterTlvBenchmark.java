@@ -82,7 +82,7 @@ public class MatterTlvBenchmark {
     return OperationalCertificates.derToTlv(nocDer);
   }
 
-  private static byte[] hexArray(String resource) {
+  static byte[] hexArray(String resource) {
     try (InputStream in = MatterTlvBenchmark.class.getResourceAsStream(resource)) {
       String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
       Matcher bytes = Pattern.compile("0x([0-9a-fA-F]{2})").matcher(text);

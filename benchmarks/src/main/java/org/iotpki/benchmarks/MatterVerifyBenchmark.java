@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * full Matter profile, VID/PID rules), against two references on the same chain in the same run:
  * its two ECDSA verifications alone with the same provider (the floor), and the JDK's PKIX
  * {@code CertPathValidator} with revocation off. Both iotpki and PKIX start from the DER bytes.
- * Goals: iotpki at most 1.15x the raw verifications' time, and at least 5x faster than PKIX.
+ * Goals: iotpki at most 1.15x the raw verifications' time, and at least 5x faster than PKIX. Each
+ * call takes the next of {@value #DACS} DACs of the PAI (a commissioner sees a new DAC each time),
+ * so no cache keyed by a certificate's encoding answers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,14 +58,19 @@ public class MatterVerifyBenchmark {
   private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
+  /** Distinct DACs used in turn, more than the JDK's certificate factory caches by encoding (750). */
+  private static final int DACS = 1024;
+
   private DeviceAttestationVerifier verifier;
-  private DeviceCredentials device;
+  private final DeviceCredentials[] devices = new DeviceCredentials[DACS];
   private X509Certificate paa;
   private X509Certificate pai;
-  private X509Certificate dac;
   private byte[] paiDer;
-  private byte[] dacDer;
+  private final byte[][] dacDers = new byte[DACS][];
+  private final byte[][] dacTbs = new byte[DACS][];
+  private final byte[][] dacSignatures = new byte[DACS][];
   private PKIXParameters pkix;
+  private int next;
 
   @Setup
   public void setUp() throws Exception {
@@ -72,10 +79,14 @@ public class MatterVerifyBenchmark {
     KeyPair deviceKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
     paa = paaCa.certificate();
     pai = paiCa.certificate();
-    dac = paiCa.issueDac(deviceKey.getPublic(), 0xFFF1, 0x8000, "Benchmark DAC", FROM, MatterCa.NO_EXPIRATION);
     paiDer = pai.getEncoded();
-    dacDer = dac.getEncoded();
-    device = DeviceCredentials.of(paiDer, dacDer);
+    for (int i = 0; i < DACS; i++) {
+      X509Certificate dac = paiCa.issueDac(deviceKey.getPublic(), 0xFFF1, 0x8000, "Benchmark DAC", FROM, MatterCa.NO_EXPIRATION);
+      dacDers[i] = dac.getEncoded();
+      dacTbs[i] = dac.getTBSCertificate();
+      dacSignatures[i] = dac.getSignature();
+      devices[i] = DeviceCredentials.of(paiDer, dacDers[i]);
+    }
     verifier = DeviceAttestationVerifier.builder()
         .paaTrustStore(PaaTrustStore.of(List.of(paa)))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -91,13 +102,19 @@ public class MatterVerifyBenchmark {
   /** The normal API: DER in, PAA looked up by the PAI's AKID, full Matter checks, then signatures. */
   @Benchmark
   public AttestationVerification iotpkiVerifyChain() {
-    return verifier.verify(device);
+    return verifier.verify(devices[nextDac()]);
+  }
+
+  /** The index of the next DAC: each benchmark verifies them in turn. */
+  private int nextDac() {
+    return next++ & (DACS - 1);
   }
 
   /** Floor: the two ECDSA verifications (DAC by PAI, PAI by PAA), same provider, nothing else. */
   @Benchmark
   public boolean rawSignatureVerifies() throws GeneralSecurityException {
-    return RawSignatures.verify(dac, pai) & RawSignatures.verify(pai, paa);
+    int dac = nextDac();
+    return RawSignatures.verify(dacTbs[dac], dacSignatures[dac], pai.getPublicKey()) & RawSignatures.verify(pai, paa);
   }
 
   /**
@@ -110,7 +127,7 @@ public class MatterVerifyBenchmark {
     CertificateFactory factory =
         CertificateFactory.getInstance("X.509", ProviderStrategy.bouncyCastle().provider("CertificateFactory", "X.509"));
     CertPath path = factory.generateCertPath(List.of(
-        factory.generateCertificate(new ByteArrayInputStream(dacDer)),
+        factory.generateCertificate(new ByteArrayInputStream(dacDers[nextDac()])),
         factory.generateCertificate(new ByteArrayInputStream(paiDer))));
     return CertPathValidator.getInstance("PKIX").validate(path, pkix);
   }

@@ -2,13 +2,11 @@ package org.iotpki.benchmarks;
 
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.iotpki.core.crypto.KeyAlgorithm;
-import org.iotpki.core.crypto.KeyPairs;
 import org.iotpki.core.crypto.ProviderStrategy;
 import org.iotpki.core.enroll.EnrollmentOutcome;
 import org.iotpki.core.enroll.EnrollmentRequest;
@@ -23,6 +21,7 @@ import org.iotpki.testkit.TestCa;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -31,6 +30,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A factory line's SCEP enrollment, device and CA in one process over loopback HTTP: one PKCSReq
@@ -46,13 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ScepEnrollmentBenchmark {
-  private static final int DEVICES = 32;
   private ScepServer server;
   private ScepClient client;
   private HttpTransport transport;
   private URI capsUri;
-  private final KeyPair[] devices = new KeyPair[DEVICES];
-  private int next;
+  private FactoryDevices devices;
   private Signature rsa;
   private final byte[] message = new byte[256];
 
@@ -63,12 +61,10 @@ public class ScepEnrollmentBenchmark {
     transport = JdkHttpTransport.builder().trustSystemCertificates().build();
     client = ScepClient.builder(server.uri()).transport(transport).build();
     capsUri = URI.create(server.uri() + "?operation=GetCACaps");
-    for (int i = 0; i < DEVICES; i++) {
-      devices[i] = KeyPairs.generate(KeyAlgorithm.RSA_2048);
-    }
+    devices = new FactoryDevices(KeyAlgorithm.RSA_2048);
     rsa = Signature.getInstance("SHA256withRSA",
         ProviderStrategy.bouncyCastle().provider("Signature", "SHA256withRSA"));
-    rsa.initSign(devices[0].getPrivate());
+    rsa.initSign(devices.anyKey().getPrivate());
     client.capabilities();
     client.scepCaCertificates();
   }
@@ -78,19 +74,32 @@ public class ScepEnrollmentBenchmark {
     server.close();
   }
 
-  /** One device enrolled: PKCSReq built, sent, answered, checked and decrypted. */
-  @Benchmark
-  public EnrollmentOutcome scepEnroll() throws EnrollmentTransportException {
-    KeyPair device = devices[next++ % DEVICES];
-    EnrollmentOutcome outcome = client.enroll(EnrollmentRequest.builder()
-        .subject("CN=line-device-" + next)
-        .key(device)
-        .challengePassword("otp".toCharArray())
-        .build());
-    if (!(outcome instanceof EnrollmentOutcome.Issued)) {
-      throw new IllegalStateException("not issued: " + outcome);
+  /**
+   * New device keys for each iteration of {@link #scepEnroll}: the server answers a key it has
+   * seen with the certificate it issued then (one transaction per key, the ID its hash).
+   */
+  @Setup(Level.Iteration)
+  public void newDevices(BenchmarkParams params) {
+    if (params.getBenchmark().endsWith(".scepEnroll")) {
+      devices = new FactoryDevices(KeyAlgorithm.RSA_2048);
     }
-    return outcome;
+  }
+
+  /**
+   * One device enrolled: PKCSReq built, sent, answered, checked and decrypted. Timed per batch of
+   * one enrollment of each of the iteration's new devices.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3, batchSize = FactoryDevices.DEVICES)
+  @Measurement(iterations = 5, batchSize = FactoryDevices.DEVICES)
+  public EnrollmentOutcome scepEnroll() throws EnrollmentTransportException {
+    return FactoryDevices.requireIssued(client.enroll(EnrollmentRequest.builder()
+        .key(devices.nextKey())
+        .subject(devices.subject())
+        .challengePassword("otp".toCharArray())
+        .build()));
   }
 
   /** The cost unit of the enrollment: one RSA-2048 private-key signature. */
