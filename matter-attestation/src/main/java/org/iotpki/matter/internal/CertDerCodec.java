@@ -21,8 +21,8 @@ import org.iotpki.matter.opcert.OperationalCertificate;
  * strictly: a DER certificate has a TLV form only if writing its fields again gives its very bytes.
  */
 public final class CertDerCodec {
-  /** Larger than any certificate the spec allows (600 bytes); bounds the work for hostile input. */
-  public static final int MAX_DER_LENGTH = 2048;
+  /** The largest DER certificate with a TLV form (connectedhomeip's kMaxDERCertLength). */
+  public static final int MAX_DER_LENGTH = 600;
 
   private static final byte[] VERSION_3 = {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02};
   private static final byte[] ECDSA_WITH_SHA256 = DerWriter.sequence(DerWriter.oid("1.2.840.10045.4.3.2"));
@@ -70,7 +70,7 @@ public final class CertDerCodec {
    */
   public static OperationalCertificate decode(byte[] der) throws NoTlvFormException {
     if (der.length > MAX_DER_LENGTH) {
-      throw new NoTlvFormException("DER certificate of " + der.length + " bytes; the most accepted is " + MAX_DER_LENGTH, 0);
+      throw new NoTlvFormException("DER certificate of " + der.length + " bytes; Matter allows at most " + MAX_DER_LENGTH, 0);
     }
     OperationalCertificate certificate;
     try {
@@ -317,7 +317,8 @@ public final class CertDerCodec {
 
   private static OpCertExtension keyId(DerReader.Element element, boolean subject) throws PkiParseException {
     if (element.contentLength() != org.iotpki.matter.opcert.KeyId.LENGTH) {
-      throw new PkiParseException("key identifier of " + element.contentLength() + " bytes; Matter uses 20", element.start());
+      throw new PkiParseException((subject ? "subjectKeyIdentifier" : "authorityKeyIdentifier") + " of "
+          + element.contentLength() + " bytes; Matter uses 20", element.start());
     }
     return subject ? new OpCertExtension.SubjectKeyId(element.content()) : new OpCertExtension.AuthorityKeyId(element.content());
   }

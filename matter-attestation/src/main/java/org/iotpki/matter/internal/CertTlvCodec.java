@@ -7,6 +7,7 @@ import org.iotpki.matter.opcert.DistinguishedName;
 import org.iotpki.matter.opcert.DnAttribute;
 import org.iotpki.matter.opcert.DnAttributeType;
 import org.iotpki.matter.opcert.ExtendedKeyPurpose;
+import org.iotpki.matter.opcert.KeyId;
 import org.iotpki.matter.opcert.MatterCertificateFormatException;
 import org.iotpki.matter.opcert.OpCertExtension;
 import org.iotpki.matter.opcert.OperationalCertificate;
@@ -21,8 +22,8 @@ import org.iotpki.matter.tlv.TlvWriter;
  * with context tags 1 (serial) to 11 (signature) in order; the DNs and extensions are lists.
  */
 public final class CertTlvCodec {
-  /** Larger than any certificate the spec allows (400 bytes); bounds the work for hostile input. */
-  public static final int MAX_TLV_LENGTH = 1024;
+  /** The largest TLV certificate the spec allows (connectedhomeip's kMaxCHIPCertLength). */
+  public static final int MAX_TLV_LENGTH = 400;
 
   static final int TAG_SERIAL = 1;
   static final int TAG_SIGNATURE_ALGORITHM = 2;
@@ -57,7 +58,7 @@ public final class CertTlvCodec {
   public static OperationalCertificate decode(byte[] tlv) throws TlvFormatException, MatterCertificateFormatException {
     if (tlv.length > MAX_TLV_LENGTH) {
       throw new MatterCertificateFormatException(
-          "TLV certificate of " + tlv.length + " bytes; the most accepted is " + MAX_TLV_LENGTH, 0);
+          "TLV certificate of " + tlv.length + " bytes; Matter allows at most " + MAX_TLV_LENGTH, 0);
     }
     TlvReader reader = TlvReader.of(tlv, MAX_DEPTH);
     if (!reader.next()) {
@@ -273,15 +274,22 @@ public final class CertTlvCodec {
         return new OpCertExtension.ExtendedKeyUsage(purposes);
       }
       case EXT_SUBJECT_KEY_ID -> {
-        return new OpCertExtension.SubjectKeyId(reader.getBytes());
+        return new OpCertExtension.SubjectKeyId(keyId(reader, "subjectKeyIdentifier"));
       }
       case EXT_AUTHORITY_KEY_ID -> {
-        return new OpCertExtension.AuthorityKeyId(reader.getBytes());
+        return new OpCertExtension.AuthorityKeyId(keyId(reader, "authorityKeyIdentifier"));
       }
       default -> {
         return new OpCertExtension.Future(reader.getBytes());
       }
     }
+  }
+
+  private static byte[] keyId(TlvReader reader, String what) throws TlvFormatException, MatterCertificateFormatException {
+    if (reader.valueLength() != KeyId.LENGTH) {
+      throw new MatterCertificateFormatException(what + " of " + reader.valueLength() + " bytes; Matter uses " + KeyId.LENGTH, reader.offset());
+    }
+    return reader.getBytes();
   }
 
   private static byte[] bytes(TlvReader reader, int tag, String what) throws TlvFormatException, MatterCertificateFormatException {

@@ -16,11 +16,12 @@ import org.iotpki.matter.internal.MatterTime;
  * lossless: see {@link OperationalCertificates}.
  *
  * @param serialNumber the serial number as the content of a DER INTEGER: 1 to 20 bytes, minimal
- * @param issuer the issuer DN, not empty
+ * @param issuer the issuer DN; empty is encodable (the TLV form can carry it), though no valid
+ *     chain has an empty DN
  * @param notBefore validity start, seconds since 2000-01-01T00:00:00Z (unsigned 32-bit)
  * @param notAfter validity end, seconds since 2000-01-01T00:00:00Z, or 0 for no well-defined
  *     expiration (X.509 99991231235959Z)
- * @param subject the subject DN, not empty
+ * @param subject the subject DN, which may be empty too
  * @param publicKey the P-256 public key, uncompressed point (65 bytes, 0x04 first)
  * @param extensions the extensions, in order, at least one, none twice
  * @param signature the ECDSA-with-SHA256 signature as r || s (64 bytes)
@@ -45,9 +46,6 @@ public record OperationalCertificate(
   public OperationalCertificate {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(subject, "subject");
-    if (issuer.attributes().isEmpty() || subject.attributes().isEmpty()) {
-      throw new IllegalArgumentException("the issuer and subject DNs must not be empty (RFC 5280 4.1.2.4)");
-    }
     serialNumber = checkSerial(serialNumber.clone());
     publicKey = publicKey.clone();
     signature = signature.clone();

@@ -1,6 +1,7 @@
 package org.iotpki.matter.opcert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,7 @@ class RandomCertificatesPropertyTest {
   void certificateBuilderCertificatesRoundTripByteExact() throws Exception {
     Random random = new Random(20261124);
     KeyPair issuerKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    int oversized = 0;
     for (int i = 0; i < 60; i++) {
       KeyPair key = random.nextBoolean() ? issuerKey : KeyPairs.generate(KeyAlgorithm.EC_P256);
       StringBuilder subject = new StringBuilder();
@@ -65,23 +67,45 @@ class RandomCertificatesPropertyTest {
       }
       X509Certificate certificate = builder.sign(Signer.of(key));
       byte[] der = certificate.getEncoded();
+      if (refusedAsOversized(der)) {
+        oversized++;
+        continue;
+      }
       byte[] tlv = OperationalCertificates.derToTlv(der);
       assertThat(OperationalCertificates.tlvToDer(tlv)).as(certificate.toString()).isEqualTo(der);
       assertThat(OperationalCertificates.derToTlv(OperationalCertificates.tlvToDer(tlv))).isEqualTo(tlv);
     }
+    assertThat(oversized).as("certificates above Matter's size limit").isLessThan(6);
   }
 
   @Test
   void randomModelsRoundTripByteExactBothWays() throws Exception {
     Random random = new Random(6);
+    int oversized = 0;
     for (int i = 0; i < RUNS; i++) {
       OperationalCertificate certificate = randomCertificate(random);
       byte[] der = OperationalCertificates.encodeDer(certificate);
+      if (refusedAsOversized(der)) {
+        oversized++;
+        continue;
+      }
       byte[] tlv = OperationalCertificates.derToTlv(der);
       assertThat(OperationalCertificates.tlvToDer(tlv)).isEqualTo(der);
       assertThat(OperationalCertificates.decodeTlv(tlv)).isEqualTo(certificate);
       assertThat(OperationalCertificates.toX509Certificate(certificate).getEncoded()).isEqualTo(der);
     }
+    assertThat(oversized).as("certificates above Matter's size limit").isLessThan(RUNS / 10);
+  }
+
+  /** Whether {@code der} is above Matter's 600-byte limit, after checking it is refused for that by name. */
+  private static boolean refusedAsOversized(byte[] der) {
+    if (der.length <= 600) {
+      return false;
+    }
+    assertThatThrownBy(() -> OperationalCertificates.derToTlv(der))
+        .isInstanceOf(NoTlvFormException.class)
+        .hasMessageContaining("Matter allows at most 600");
+    return true;
   }
 
   private static OperationalCertificate randomCertificate(Random random) {
@@ -103,7 +127,7 @@ class RandomCertificatesPropertyTest {
     random.nextBytes(keyId);
     extensions.add(new OpCertExtension.AuthorityKeyId(keyId));
     if (random.nextBoolean()) {
-      byte[] value = new byte[random.nextInt(200)];
+      byte[] value = new byte[random.nextInt(100)];
       random.nextBytes(value);
       extensions.add(new OpCertExtension.Future(DerWriter.sequence(DerWriter.oid("1.3.6.1.4.1." + random.nextInt(100000)),
           random.nextBoolean() ? DerWriter.booleanTrue() : new byte[0], DerWriter.element(DerWriter.OCTET_STRING, value))));
