@@ -21,41 +21,33 @@ import org.iotpki.matter.opcert.OperationalCertificate;
  * strictly: a DER certificate has a TLV form only if writing its fields again gives its very bytes.
  */
 public final class CertDerCodec {
-  /** Larger than any certificate the spec allows (600 bytes); bounds the work for hostile input. */
-  public static final int MAX_DER_LENGTH = 2048;
+  /** The largest DER certificate with a TLV form (connectedhomeip's kMaxDERCertLength). */
+  public static final int MAX_DER_LENGTH = 600;
 
-  private static final byte[] VERSION_3 = {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02};
-  private static final byte[] ECDSA_WITH_SHA256 = DerWriter.sequence(DerWriter.oid("1.2.840.10045.4.3.2"));
+  private static final byte[] VERSION_3 = CertDerWriter.VERSION_3;
+  private static final byte[] ECDSA_WITH_SHA256 = CertDerWriter.ECDSA_WITH_SHA256;
   private static final byte[] P256_KEY_ALGORITHM =
       DerWriter.sequence(DerWriter.oid("1.2.840.10045.2.1"), DerWriter.oid("1.2.840.10045.3.1.7"));
-  private static final int EXTENSIONS_TAG = 0xA3;
-  private static final int KEY_IDENTIFIER_TAG = 0x80;
+  private static final int EXTENSIONS_TAG = CertDerWriter.EXTENSIONS_TAG;
+  private static final int KEY_IDENTIFIER_TAG = CertDerWriter.KEY_IDENTIFIER_TAG;
 
   private CertDerCodec() {}
 
   /** The DER certificate. */
   public static byte[] encode(OperationalCertificate certificate) {
-    return DerWriter.sequence(
-        tbs(certificate),
-        ECDSA_WITH_SHA256,
-        DerWriter.element(DerWriter.BIT_STRING, new byte[] {0}, EcdsaSignatures.toDer(certificate.signature())));
+    return write(certificate, CertDerWriter.certificate());
   }
 
   /** The DER TBSCertificate, which the signature covers. */
   public static byte[] tbs(OperationalCertificate certificate) {
-    List<byte[]> extensions = new ArrayList<>();
-    for (OpCertExtension extension : certificate.extensions()) {
-      extensions.add(extension(extension));
-    }
-    return DerWriter.sequence(
-        VERSION_3,
-        DerWriter.element(DerWriter.INTEGER, certificate.serialNumber()),
-        ECDSA_WITH_SHA256,
-        name(certificate.issuer()),
-        DerWriter.sequence(MatterTime.der(certificate.notBefore()), MatterTime.der(certificate.notAfter())),
-        name(certificate.subject()),
-        subjectPublicKeyInfo(certificate.publicKey()),
-        DerWriter.element(EXTENSIONS_TAG, DerWriter.sequence(extensions.toArray(new byte[0][]))));
+    return write(certificate, CertDerWriter.tbsCertificate());
+  }
+
+  private static byte[] write(OperationalCertificate certificate, CertDerWriter writer) {
+    CertificateFields.emit(certificate, writer);
+    writer.startWriting();
+    CertificateFields.emit(certificate, writer);
+    return writer.result();
   }
 
   /** The DER SubjectPublicKeyInfo of an uncompressed P-256 point. */
@@ -70,7 +62,7 @@ public final class CertDerCodec {
    */
   public static OperationalCertificate decode(byte[] der) throws NoTlvFormException {
     if (der.length > MAX_DER_LENGTH) {
-      throw new NoTlvFormException("DER certificate of " + der.length + " bytes; the most accepted is " + MAX_DER_LENGTH, 0);
+      throw new NoTlvFormException("DER certificate of " + der.length + " bytes; Matter allows at most " + MAX_DER_LENGTH, 0);
     }
     OperationalCertificate certificate;
     try {
@@ -116,23 +108,6 @@ public final class CertDerCodec {
     } catch (IllegalArgumentException e) {
       throw new PkiParseException(e.getMessage(), serial.start());
     }
-  }
-
-  private static byte[] name(DistinguishedName dn) {
-    List<byte[]> rdns = new ArrayList<>();
-    for (DnAttribute attribute : dn.attributes()) {
-      byte[] value;
-      if (attribute instanceof DnAttribute.MatterId id) {
-        value = DerWriter.string(DerWriter.UTF8_STRING, Hex.upper(id.value(), id.type().hexDigits()));
-      } else {
-        DnAttribute.Text text = (DnAttribute.Text) attribute;
-        int tag = text.type() == DnAttributeType.DOMAIN_COMPONENT ? DerWriter.IA5_STRING
-            : text.printableString() ? DerWriter.PRINTABLE_STRING : DerWriter.UTF8_STRING;
-        value = DerWriter.string(tag, text.value());
-      }
-      rdns.add(DerWriter.element(DerWriter.SET, DerWriter.sequence(DerWriter.oid(attribute.type().oid()), value)));
-    }
-    return DerWriter.sequence(rdns.toArray(new byte[0][]));
   }
 
   private static DistinguishedName name(DerReader tbs, String what) throws PkiParseException {
@@ -203,33 +178,6 @@ public final class CertDerCodec {
       throw new PkiParseException("signatureValue has unused bits", bits.start());
     }
     return EcdsaSignatures.fromDer(new DerReader(bits.input(), bits.contentStart() + 1, bits.contentEnd()));
-  }
-
-  private static byte[] extension(OpCertExtension extension) {
-    byte[] oid = DerWriter.oid(extension.oid());
-    byte[] critical = DerWriter.booleanTrue();
-    if (extension instanceof OpCertExtension.BasicConstraints bc) {
-      List<byte[]> fields = new ArrayList<>();
-      if (bc.ca()) {
-        fields.add(DerWriter.booleanTrue());
-      }
-      bc.pathLength().ifPresent(length -> fields.add(DerWriter.smallInteger(length)));
-      return DerWriter.sequence(oid, critical, octets(DerWriter.sequence(fields.toArray(new byte[0][]))));
-    } else if (extension instanceof OpCertExtension.KeyUsage usage) {
-      return DerWriter.sequence(oid, critical, octets(KeyUsageBits.toDer(usage.bits())));
-    } else if (extension instanceof OpCertExtension.ExtendedKeyUsage eku) {
-      byte[][] purposes = eku.purposes().stream().map(p -> DerWriter.oid(p.oid())).toArray(byte[][]::new);
-      return DerWriter.sequence(oid, critical, octets(DerWriter.sequence(purposes)));
-    } else if (extension instanceof OpCertExtension.SubjectKeyId skid) {
-      return DerWriter.sequence(oid, octets(DerWriter.element(DerWriter.OCTET_STRING, skid.keyId().bytes())));
-    } else if (extension instanceof OpCertExtension.AuthorityKeyId akid) {
-      return DerWriter.sequence(oid, octets(DerWriter.sequence(DerWriter.element(KEY_IDENTIFIER_TAG, akid.keyId().bytes()))));
-    }
-    return ((OpCertExtension.Future) extension).der();
-  }
-
-  private static byte[] octets(byte[] content) {
-    return DerWriter.element(DerWriter.OCTET_STRING, content);
   }
 
   private static List<OpCertExtension> extensions(DerReader tbs) throws PkiParseException {
@@ -317,7 +265,8 @@ public final class CertDerCodec {
 
   private static OpCertExtension keyId(DerReader.Element element, boolean subject) throws PkiParseException {
     if (element.contentLength() != org.iotpki.matter.opcert.KeyId.LENGTH) {
-      throw new PkiParseException("key identifier of " + element.contentLength() + " bytes; Matter uses 20", element.start());
+      throw new PkiParseException((subject ? "subjectKeyIdentifier" : "authorityKeyIdentifier") + " of "
+          + element.contentLength() + " bytes; Matter uses 20", element.start());
     }
     return subject ? new OpCertExtension.SubjectKeyId(element.content()) : new OpCertExtension.AuthorityKeyId(element.content());
   }

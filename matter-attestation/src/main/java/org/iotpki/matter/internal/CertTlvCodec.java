@@ -2,11 +2,12 @@ package org.iotpki.matter.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import org.iotpki.core.PkiParseException;
 import org.iotpki.matter.opcert.DistinguishedName;
 import org.iotpki.matter.opcert.DnAttribute;
 import org.iotpki.matter.opcert.DnAttributeType;
 import org.iotpki.matter.opcert.ExtendedKeyPurpose;
+import org.iotpki.matter.opcert.KeyId;
 import org.iotpki.matter.opcert.MatterCertificateFormatException;
 import org.iotpki.matter.opcert.OpCertExtension;
 import org.iotpki.matter.opcert.OperationalCertificate;
@@ -21,8 +22,8 @@ import org.iotpki.matter.tlv.TlvWriter;
  * with context tags 1 (serial) to 11 (signature) in order; the DNs and extensions are lists.
  */
 public final class CertTlvCodec {
-  /** Larger than any certificate the spec allows (400 bytes); bounds the work for hostile input. */
-  public static final int MAX_TLV_LENGTH = 1024;
+  /** The largest TLV certificate the spec allows (connectedhomeip's kMaxCHIPCertLength). */
+  public static final int MAX_TLV_LENGTH = 400;
 
   static final int TAG_SERIAL = 1;
   static final int TAG_SIGNATURE_ALGORITHM = 2;
@@ -48,6 +49,12 @@ public final class CertTlvCodec {
   static final int BC_PATH_LENGTH = 2;
   static final int PRINTABLE_STRING_FLAG = 0x80;
 
+  /** The DN attribute types by their tag number. */
+  private static final DnAttributeType[] ATTRIBUTE_TYPES = attributeTypes();
+  private static final ExtendedKeyPurpose[] PURPOSES = ExtendedKeyPurpose.values();
+  /** The OIDs of the extensions with their own tag, by tag number. */
+  private static final String[] DEDICATED_OIDS = {null, "2.5.29.19", "2.5.29.15", "2.5.29.37", "2.5.29.14", "2.5.29.35"};
+
   /** Nesting of a certificate: structure, list, extension structure, and one spare. */
   private static final int MAX_DEPTH = 4;
 
@@ -55,9 +62,35 @@ public final class CertTlvCodec {
 
   /** Decodes a TLV certificate, which must be all of {@code tlv}. */
   public static OperationalCertificate decode(byte[] tlv) throws TlvFormatException, MatterCertificateFormatException {
+    CertificateModel model = new CertificateModel();
+    read(tlv, model);
+    try {
+      return model.build();
+    } catch (IllegalArgumentException e) {
+      throw new MatterCertificateFormatException(e.getMessage(), 0);
+    }
+  }
+
+  /**
+   * The DER form of a TLV certificate, written without a model: the TLV is read twice, to measure
+   * and to write, so the result array is all that is allocated besides the readers.
+   */
+  public static byte[] toDer(byte[] tlv) throws TlvFormatException, MatterCertificateFormatException {
+    CertDerWriter writer = CertDerWriter.certificate();
+    read(tlv, writer);
+    writer.startWriting();
+    read(tlv, writer);
+    return writer.result();
+  }
+
+  /**
+   * Reads a TLV certificate into {@code fields}, checking every rule the model's records check, so
+   * what reaches {@code fields} always makes a valid certificate.
+   */
+  private static void read(byte[] tlv, CertificateFields fields) throws TlvFormatException, MatterCertificateFormatException {
     if (tlv.length > MAX_TLV_LENGTH) {
       throw new MatterCertificateFormatException(
-          "TLV certificate of " + tlv.length + " bytes; the most accepted is " + MAX_TLV_LENGTH, 0);
+          "TLV certificate of " + tlv.length + " bytes; Matter allows at most " + MAX_TLV_LENGTH, 0);
     }
     TlvReader reader = TlvReader.of(tlv, MAX_DEPTH);
     if (!reader.next()) {
@@ -70,25 +103,46 @@ public final class CertTlvCodec {
       throw new MatterCertificateFormatException("empty certificate structure", start);
     }
     if (reader.tag().isContext(TAG_PUBLIC_KEY)) {
-      return compactNetworkIdentity(reader, start);
+      CertificateFields.emit(compactNetworkIdentity(reader, start), fields);
+      return;
     }
     expect(reader, TlvType.BYTE_STRING, TlvTag.context(TAG_SERIAL), "serial number");
-    byte[] serial = reader.getBytes();
+    try {
+      CertRules.serialNumber(tlv, reader.valueOffset(), reader.valueLength());
+    } catch (IllegalArgumentException e) {
+      throw formatError(e, "", reader.offset());
+    }
+    fields.serialNumber(tlv, reader.valueOffset(), reader.valueLength());
     algorithm(reader, TAG_SIGNATURE_ALGORITHM, "signature algorithm (only ecdsa-with-SHA256)");
-    DistinguishedName issuer = dn(reader, TAG_ISSUER, "issuer");
+    dn(reader, tlv, TAG_ISSUER, "issuer", fields);
     long notBefore = unsigned(reader, TAG_NOT_BEFORE, 0xFFFF_FFFFL, "notBefore");
     long notAfter = unsigned(reader, TAG_NOT_AFTER, 0xFFFF_FFFFL, "notAfter");
-    DistinguishedName subject = dn(reader, TAG_SUBJECT, "subject");
+    try {
+      CertRules.validity(notBefore, notAfter);
+    } catch (IllegalArgumentException e) {
+      throw formatError(e, "", start);
+    }
+    fields.validity(notBefore, notAfter);
+    dn(reader, tlv, TAG_SUBJECT, "subject", fields);
     algorithm(reader, TAG_PUBLIC_KEY_ALGORITHM, "public key algorithm (only id-ecPublicKey)");
     algorithm(reader, TAG_CURVE, "elliptic curve (only prime256v1)");
-    byte[] publicKey = bytes(reader, TAG_PUBLIC_KEY, "public key");
-    List<OpCertExtension> extensions = extensions(reader);
-    byte[] signature = signatureAndEnd(reader);
+    nextField(reader, TlvType.BYTE_STRING, TAG_PUBLIC_KEY, "public key");
     try {
-      return new OperationalCertificate(serial, issuer, notBefore, notAfter, subject, publicKey, extensions, signature);
+      CertRules.publicKey(tlv, reader.valueOffset(), reader.valueLength());
     } catch (IllegalArgumentException e) {
-      throw new MatterCertificateFormatException(e.getMessage(), start);
+      throw formatError(e, "", reader.offset());
     }
+    fields.publicKey(tlv, reader.valueOffset());
+    extensions(reader, tlv, fields);
+    nextField(reader, TlvType.BYTE_STRING, TAG_SIGNATURE, "signature");
+    try {
+      CertRules.signature(reader.valueLength());
+    } catch (IllegalArgumentException e) {
+      throw formatError(e, "", reader.offset());
+    }
+    int signature = reader.valueOffset();
+    end(reader);
+    fields.signature(tlv, signature);
   }
 
   /** The compact-pdc-identity form: only the public key (tag 9) and the signature (tag 11). */
@@ -96,12 +150,23 @@ public final class CertTlvCodec {
       throws TlvFormatException, MatterCertificateFormatException {
     expect(reader, TlvType.BYTE_STRING, TlvTag.context(TAG_PUBLIC_KEY), "public key");
     byte[] publicKey = reader.getBytes();
-    byte[] signature = signatureAndEnd(reader);
+    nextField(reader, TlvType.BYTE_STRING, TAG_SIGNATURE, "signature");
+    byte[] signature = reader.getBytes();
+    end(reader);
     try {
       return NetworkIdentity.certificate(publicKey, signature);
     } catch (IllegalArgumentException e) {
       throw new MatterCertificateFormatException(e.getMessage(), start);
     }
+  }
+
+  /** Checks that the signature ends the certificate and the certificate the input. */
+  private static void end(TlvReader reader) throws TlvFormatException, MatterCertificateFormatException {
+    if (reader.next()) {
+      throw new MatterCertificateFormatException("unexpected element " + reader.tag() + " after the signature", reader.offset());
+    }
+    reader.exitContainer();
+    reader.expectEnd();
   }
 
   /** The compact-pdc-identity form of a network identity certificate. */
@@ -112,16 +177,6 @@ public final class CertTlvCodec {
         .putBytes(TlvTag.context(TAG_SIGNATURE), certificate.signature())
         .endContainer()
         .toByteArray();
-  }
-
-  private static byte[] signatureAndEnd(TlvReader reader) throws TlvFormatException, MatterCertificateFormatException {
-    byte[] signature = bytes(reader, TAG_SIGNATURE, "signature");
-    if (reader.next()) {
-      throw new MatterCertificateFormatException("unexpected element " + reader.tag() + " after the signature", reader.offset());
-    }
-    reader.exitContainer();
-    reader.expectEnd();
-    return signature;
   }
 
   /** Encodes a certificate in canonical TLV. */
@@ -179,63 +234,101 @@ public final class CertTlvCodec {
     }
   }
 
-  private static DistinguishedName dn(TlvReader reader, int tag, String what) throws TlvFormatException, MatterCertificateFormatException {
+  private static void dn(TlvReader reader, byte[] tlv, int tag, String what, CertificateFields fields)
+      throws TlvFormatException, MatterCertificateFormatException {
     nextField(reader, TlvType.LIST, tag, what);
     reader.enterContainer();
-    List<DnAttribute> attributes = new ArrayList<>();
+    fields.startName();
+    int count = 0;
     while (reader.next()) {
-      if (attributes.size() == DistinguishedName.MAX_ATTRIBUTES) {
+      if (count++ == DistinguishedName.MAX_ATTRIBUTES) {
         throw new MatterCertificateFormatException(what + " has more than " + DistinguishedName.MAX_ATTRIBUTES + " attributes", reader.offset());
       }
-      attributes.add(attribute(reader, what));
+      attribute(reader, tlv, what, fields);
     }
     reader.exitContainer();
-    return new DistinguishedName(attributes);
+    fields.endName();
   }
 
-  private static DnAttribute attribute(TlvReader reader, String what) throws TlvFormatException, MatterCertificateFormatException {
+  private static void attribute(TlvReader reader, byte[] tlv, String what, CertificateFields fields)
+      throws TlvFormatException, MatterCertificateFormatException {
     TlvTag tag = reader.tag();
     if (tag.kind() != TlvTag.Kind.CONTEXT) {
       throw new MatterCertificateFormatException(what + " attribute with a " + tag.kind() + " tag", reader.offset());
     }
     boolean printable = (tag.number() & PRINTABLE_STRING_FLAG) != 0;
-    DnAttributeType type = DnAttributeType.ofTagNumber(tag.number() & ~PRINTABLE_STRING_FLAG)
-        .orElseThrow(() -> new MatterCertificateFormatException(what + " attribute with unknown tag " + tag, reader.offset()));
-    try {
-      if (type.isMatterId()) {
-        if (printable) {
-          throw new MatterCertificateFormatException(what + ": " + type + " with the PrintableString flag", reader.offset());
-        }
-        return DnAttribute.matterId(type, reader.getUnsigned());
+    int number = (int) tag.number() & ~PRINTABLE_STRING_FLAG;
+    DnAttributeType type = number < ATTRIBUTE_TYPES.length ? ATTRIBUTE_TYPES[number] : null;
+    if (type == null) {
+      throw new MatterCertificateFormatException(what + " attribute with unknown tag " + tag, reader.offset());
+    }
+    if (type.isMatterId()) {
+      if (printable) {
+        throw new MatterCertificateFormatException(what + ": " + type + " with the PrintableString flag", reader.offset());
       }
-      return printable ? DnAttribute.printableString(type, reader.getString()) : DnAttribute.text(type, reader.getString());
-    } catch (IllegalArgumentException e) {
-      throw new MatterCertificateFormatException(what + ": " + e.getMessage(), reader.offset());
+      long value = reader.getUnsigned();
+      try {
+        CertRules.matterId(type, value);
+      } catch (IllegalArgumentException e) {
+        throw formatError(e, what + ": ", reader.offset());
+      }
+      fields.matterId(type, value);
+    } else {
+      reader.expectType(TlvType.UTF8_STRING);
+      try {
+        CertRules.text(type, printable, tlv, reader.valueOffset(), reader.valueLength());
+      } catch (IllegalArgumentException e) {
+        throw formatError(e, what + ": ", reader.offset());
+      }
+      fields.text(type, printable, tlv, reader.valueOffset(), reader.valueLength());
     }
   }
 
-  private static List<OpCertExtension> extensions(TlvReader reader) throws TlvFormatException, MatterCertificateFormatException {
+  private static void extensions(TlvReader reader, byte[] tlv, CertificateFields fields)
+      throws TlvFormatException, MatterCertificateFormatException {
     nextField(reader, TlvType.LIST, TAG_EXTENSIONS, "extensions");
+    int list = reader.offset();
     reader.enterContainer();
-    List<OpCertExtension> extensions = new ArrayList<>();
+    fields.startExtensions();
+    int seen = 0;
+    List<String> futureOids = List.of();
     while (reader.next()) {
-      int offset = reader.offset();
-      try {
-        extensions.add(extension(reader));
-      } catch (IllegalArgumentException e) {
-        throw new MatterCertificateFormatException("extension: " + e.getMessage(), offset);
+      TlvTag tag = reader.tag();
+      if (tag.kind() != TlvTag.Kind.CONTEXT || tag.number() < EXT_BASIC_CONSTRAINTS || tag.number() > EXT_FUTURE) {
+        throw new MatterCertificateFormatException("unknown extension tag " + tag, reader.offset());
       }
+      int kind = (int) tag.number();
+      String oid = kind == EXT_FUTURE ? futureOid(reader, tlv) : DEDICATED_OIDS[kind];
+      if ((kind != EXT_FUTURE && (seen & 1 << kind) != 0) || futureOids.contains(oid)) {
+        throw new MatterCertificateFormatException("extension " + oid + " appears twice", reader.offset());
+      }
+      seen |= 1 << kind;
+      if (kind == EXT_FUTURE) {
+        futureOids = futureOids.isEmpty() ? new ArrayList<>() : futureOids;
+        futureOids.add(oid);
+      }
+      extension(reader, tlv, kind, fields);
     }
     reader.exitContainer();
-    return extensions;
+    if (seen == 0) {
+      throw new MatterCertificateFormatException("a Matter certificate has extensions", list);
+    }
+    fields.endExtensions();
   }
 
-  private static OpCertExtension extension(TlvReader reader) throws TlvFormatException, MatterCertificateFormatException {
-    TlvTag tag = reader.tag();
-    if (tag.kind() != TlvTag.Kind.CONTEXT || tag.number() < EXT_BASIC_CONSTRAINTS || tag.number() > EXT_FUTURE) {
-      throw new MatterCertificateFormatException("unknown extension tag " + tag, reader.offset());
+  /** The OID of a future extension, after checking it is one: a DER Extension with no TLV tag of its own. */
+  private static String futureOid(TlvReader reader, byte[] tlv) throws TlvFormatException, MatterCertificateFormatException {
+    reader.expectType(TlvType.BYTE_STRING);
+    try {
+      return FutureExtensions.parse(tlv, reader.valueOffset(), reader.valueLength()).oid();
+    } catch (PkiParseException e) {
+      throw new MatterCertificateFormatException("extension: future extension: " + e.getMessage(), reader.offset());
     }
-    switch ((int) tag.number()) {
+  }
+
+  private static void extension(TlvReader reader, byte[] tlv, int kind, CertificateFields fields)
+      throws TlvFormatException, MatterCertificateFormatException {
+    switch (kind) {
       case EXT_BASIC_CONSTRAINTS -> {
         reader.expectType(TlvType.STRUCTURE);
         int offset = reader.offset();
@@ -244,49 +337,70 @@ public final class CertTlvCodec {
           throw new MatterCertificateFormatException("basicConstraints without its isCA flag (tag 1) first", offset);
         }
         boolean ca = reader.getBoolean();
-        OptionalInt pathLength = OptionalInt.empty();
+        int pathLength = -1;
         if (reader.next()) {
           if (!reader.tag().isContext(BC_PATH_LENGTH)) {
             throw new MatterCertificateFormatException("unexpected basicConstraints member " + reader.tag(), reader.offset());
           }
-          pathLength = OptionalInt.of((int) reader.getUnsigned(255));
+          pathLength = (int) reader.getUnsigned(255);
           if (reader.next()) {
             throw new MatterCertificateFormatException("unexpected basicConstraints member " + reader.tag(), reader.offset());
           }
         }
         reader.exitContainer();
-        return new OpCertExtension.BasicConstraints(ca, pathLength);
+        fields.basicConstraints(ca, pathLength);
       }
       case EXT_KEY_USAGE -> {
-        return new OpCertExtension.KeyUsage((int) reader.getUnsigned(0xFFFF));
+        int bits = (int) reader.getUnsigned(0xFFFF);
+        try {
+          CertRules.keyUsage(bits);
+        } catch (IllegalArgumentException e) {
+          throw formatError(e, "extension: ", reader.offset());
+        }
+        fields.keyUsage(bits);
       }
       case EXT_EXTENDED_KEY_USAGE -> {
         reader.expectType(TlvType.ARRAY);
+        int offset = reader.offset();
         reader.enterContainer();
-        List<ExtendedKeyPurpose> purposes = new ArrayList<>();
+        fields.startExtendedKeyUsage();
+        boolean any = false;
         while (reader.next()) {
-          long id = reader.getUnsigned();
-          purposes.add(ExtendedKeyPurpose.ofId(id).orElseThrow(
-              () -> new MatterCertificateFormatException("unknown key purpose " + Long.toUnsignedString(id), reader.offset())));
+          fields.keyPurpose(purpose(reader));
+          any = true;
+        }
+        if (!any) {
+          throw new MatterCertificateFormatException("extension: extendedKeyUsage needs at least one purpose", offset);
         }
         reader.exitContainer();
-        return new OpCertExtension.ExtendedKeyUsage(purposes);
+        fields.endExtendedKeyUsage();
       }
-      case EXT_SUBJECT_KEY_ID -> {
-        return new OpCertExtension.SubjectKeyId(reader.getBytes());
+      case EXT_SUBJECT_KEY_ID, EXT_AUTHORITY_KEY_ID -> {
+        boolean subject = kind == EXT_SUBJECT_KEY_ID;
+        reader.expectType(TlvType.BYTE_STRING);
+        if (reader.valueLength() != KeyId.LENGTH) {
+          throw new MatterCertificateFormatException((subject ? "subjectKeyIdentifier" : "authorityKeyIdentifier")
+              + " of " + reader.valueLength() + " bytes; Matter uses " + KeyId.LENGTH, reader.offset());
+        }
+        fields.keyIdentifier(subject, tlv, reader.valueOffset());
       }
-      case EXT_AUTHORITY_KEY_ID -> {
-        return new OpCertExtension.AuthorityKeyId(reader.getBytes());
-      }
-      default -> {
-        return new OpCertExtension.Future(reader.getBytes());
-      }
+      default -> fields.futureExtension(tlv, reader.valueOffset(), reader.valueLength());
     }
   }
 
-  private static byte[] bytes(TlvReader reader, int tag, String what) throws TlvFormatException, MatterCertificateFormatException {
-    nextField(reader, TlvType.BYTE_STRING, tag, what);
-    return reader.getBytes();
+  private static ExtendedKeyPurpose purpose(TlvReader reader) throws TlvFormatException, MatterCertificateFormatException {
+    long id = reader.getUnsigned();
+    for (ExtendedKeyPurpose purpose : PURPOSES) {
+      if (purpose.id() == id) {
+        return purpose;
+      }
+    }
+    throw new MatterCertificateFormatException("unknown key purpose " + Long.toUnsignedString(id), reader.offset());
+  }
+
+  /** A value rule of the model broken, as a format error at {@code offset}. */
+  private static MatterCertificateFormatException formatError(IllegalArgumentException e, String context, int offset) {
+    return new MatterCertificateFormatException(context + e.getMessage(), offset);
   }
 
   private static long unsigned(TlvReader reader, int tag, long max, String what) throws TlvFormatException, MatterCertificateFormatException {
@@ -298,6 +412,14 @@ public final class CertTlvCodec {
     if (unsigned(reader, tag, 0xFF, what) != ONLY_ALGORITHM) {
       throw new MatterCertificateFormatException("unsupported " + what, reader.offset());
     }
+  }
+
+  private static DnAttributeType[] attributeTypes() {
+    DnAttributeType[] byTag = new DnAttributeType[PRINTABLE_STRING_FLAG];
+    for (DnAttributeType type : DnAttributeType.values()) {
+      byTag[type.tagNumber()] = type;
+    }
+    return byTag;
   }
 
   /** Moves to the next field, which must be context tag {@code tag} of {@code type}. */

@@ -1,7 +1,6 @@
 package org.iotpki.matter.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Builds DER elements by concatenation, always with minimal definite lengths. */
 public final class DerWriter {
@@ -56,17 +55,6 @@ public final class DerWriter {
       base128(content, Long.parseLong(arcs[i]));
     }
     return element(OID, content.toByteArray());
-  }
-
-  /** A string element of the given tag with the string's UTF-8 (or ASCII) bytes. */
-  public static byte[] string(int tag, String value) {
-    return element(tag, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A non-negative INTEGER of at most 31 bits, minimally encoded. */
-  public static byte[] smallInteger(int value) {
-    byte[] bytes = java.math.BigInteger.valueOf(value).toByteArray();
-    return element(INTEGER, bytes);
   }
 
   /** The DER BOOLEAN TRUE. */

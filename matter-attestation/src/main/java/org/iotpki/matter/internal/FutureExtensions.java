@@ -36,9 +36,18 @@ public final class FutureExtensions {
     return parseChecked(der).critical();
   }
 
-  /** Parses and checks; offsets are relative to {@code der}. */
+  /**
+   * The OID and critical flag of a future extension's DER.
+   *
+   * @throws PkiParseException unless it is one DER Extension whose OID has no TLV tag of its own
+   */
   public static Parsed parse(byte[] der) throws PkiParseException {
-    DerReader outer = DerReader.of(der);
+    return parse(der, 0, der.length);
+  }
+
+  /** {@link #parse(byte[])} of {@code length} bytes of {@code source} from {@code offset}. */
+  public static Parsed parse(byte[] source, int offset, int length) throws PkiParseException {
+    DerReader outer = new DerReader(source, offset, offset + length);
     DerReader.Element sequence = outer.next(DerWriter.SEQUENCE, "extension");
     outer.expectEnd("the extension");
     DerReader fields = sequence.contents();

@@ -9,18 +9,6 @@ import org.iotpki.core.PkiParseException;
 public final class KeyUsageBits {
   private KeyUsageBits() {}
 
-  /** The DER BIT STRING: no trailing zero bytes, and the unused bits counted. */
-  public static byte[] toDer(int bits) {
-    if (bits == 0) {
-      return new byte[] {DerWriter.BIT_STRING, 1, 0};
-    }
-    int firstByte = Integer.reverse(bits & 0xFF) >>> 24;
-    int secondByte = Integer.reverse((bits >>> 8) & 0xFF) >>> 24;
-    byte[] data = secondByte != 0 ? new byte[] {(byte) firstByte, (byte) secondByte} : new byte[] {(byte) firstByte};
-    int unused = Integer.numberOfTrailingZeros(data[data.length - 1] & 0xFF);
-    return DerWriter.element(DerWriter.BIT_STRING, new byte[] {(byte) unused}, data);
-  }
-
   /** The Matter number of a DER keyUsage BIT STRING. */
   public static int fromDer(DerReader.Element bitString) throws PkiParseException {
     byte[] content = bitString.content();

@@ -22,6 +22,7 @@ public final class MatterTime {
   public static final long NO_EXPIRY = 0;
   private static final long MAX = 0xFFFF_FFFFL;
   private static final String NO_EXPIRY_DER = "99991231235959Z";
+  private static final long SECONDS_PER_DAY = 86_400;
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("uuMMddHHmmss'Z'", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter GENERALIZED_TIME =
@@ -46,15 +47,53 @@ public final class MatterTime {
     return seconds < 0 || seconds > MAX ? -1 : seconds;
   }
 
-  /** The DER Time element for a Matter time. */
-  public static byte[] der(long seconds) {
-    if (seconds == NO_EXPIRY) {
-      return DerWriter.string(DerWriter.GENERALIZED_TIME, NO_EXPIRY_DER);
+  /** The UTC year of a Matter time. */
+  public static int year(long seconds) {
+    return (int) (civilDate(Math.floorDiv(EPOCH_UNIX_SECONDS + seconds, SECONDS_PER_DAY)) / 10_000);
+  }
+
+  /**
+   * Writes a Matter time as the ASCII digits of a DER time and its Z: YYMMDDHHMMSSZ (UTCTime) or,
+   * with {@code fourDigitYear}, YYYYMMDDHHMMSSZ (GeneralizedTime); 13 or 15 bytes at {@code at}.
+   */
+  public static void writeDigits(long seconds, boolean fourDigitYear, byte[] out, int at) {
+    long unix = EPOCH_UNIX_SECONDS + seconds;
+    long date = civilDate(Math.floorDiv(unix, SECONDS_PER_DAY));
+    int second = (int) Math.floorMod(unix, SECONDS_PER_DAY);
+    int year = (int) (date / 10_000);
+    if (fourDigitYear) {
+      at = twoDigits(year / 100, out, at);
     }
-    LocalDateTime time = LocalDateTime.ofEpochSecond(EPOCH_UNIX_SECONDS + seconds, 0, ZoneOffset.UTC);
-    return time.getYear() < 2050
-        ? DerWriter.string(DerWriter.UTC_TIME, UTC_TIME.format(time))
-        : DerWriter.string(DerWriter.GENERALIZED_TIME, GENERALIZED_TIME.format(time));
+    at = twoDigits(year % 100, out, at);
+    at = twoDigits((int) (date / 100 % 100), out, at);
+    at = twoDigits((int) (date % 100), out, at);
+    at = twoDigits(second / 3600, out, at);
+    at = twoDigits(second / 60 % 60, out, at);
+    at = twoDigits(second % 60, out, at);
+    out[at] = 'Z';
+  }
+
+  private static int twoDigits(int value, byte[] out, int at) {
+    out[at] = (byte) ('0' + value / 10);
+    out[at + 1] = (byte) ('0' + value % 10);
+    return at + 2;
+  }
+
+  /**
+   * The proleptic Gregorian date of a day since 1970-01-01 as yyyymmdd (Howard Hinnant's
+   * civil_from_days), without the objects java.time would make.
+   */
+  private static long civilDate(long days) {
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long shiftedMonth = (5 * dayOfYear + 2) / 153;
+    long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+    long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    return year * 10_000 + month * 100 + day;
   }
 
   /**

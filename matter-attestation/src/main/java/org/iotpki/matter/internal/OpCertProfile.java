@@ -35,6 +35,10 @@ public final class OpCertProfile {
       case ICAC -> DnAttributeType.MATTER_ICAC_ID;
       case RCAC -> DnAttributeType.MATTER_RCAC_ID;
     };
+    // Malformed identifier values are named before a missing or repeated role identifier: they are
+    // the more specific fault when a subject has both.
+    checkFabricId(subject, role);
+    checkCats(subject, role);
     for (DnAttributeType id : ROLE_IDS) {
       long expected = id == roleId ? 1 : 0;
       if (subject.count(id) != expected) {
@@ -42,8 +46,9 @@ public final class OpCertProfile {
             "a " + role + " subject has " + expected + " " + id + ", this one " + subject.count(id));
       }
     }
-    checkFabricId(subject, role);
-    checkCats(subject, role);
+    if (role == CertificateRole.NOC && subject.count(DnAttributeType.MATTER_FABRIC_ID) == 0) {
+      throw new RuleFailure(OperationalChainFailure.INVALID_FABRIC_ID, role, "the NOC has no fabric id");
+    }
     checkExtensions(certificate, role);
     if (role == CertificateRole.NOC) {
       long nodeId = subject.matterId(DnAttributeType.MATTER_NODE_ID).getAsLong();
@@ -56,10 +61,9 @@ public final class OpCertProfile {
 
   private static void checkFabricId(DistinguishedName subject, CertificateRole role) throws RuleFailure {
     List<Long> fabricIds = subject.ids(DnAttributeType.MATTER_FABRIC_ID);
-    if (fabricIds.size() > 1 || fabricIds.contains(0L) || (role == CertificateRole.NOC && fabricIds.isEmpty())) {
+    if (fabricIds.size() > 1 || fabricIds.contains(0L)) {
       throw new RuleFailure(OperationalChainFailure.INVALID_FABRIC_ID, role,
-          role == CertificateRole.NOC && fabricIds.isEmpty() ? "the NOC has no fabric id"
-              : "fabric ids " + fabricIds + ": at most one, and never 0");
+          "fabric ids " + fabricIds.stream().map(id -> Hex.upper(id, 16)).toList() + ": at most one, and never 0");
     }
   }
 
@@ -90,9 +94,8 @@ public final class OpCertProfile {
     OpCertExtension.BasicConstraints bc = certificate.basicConstraints().orElseThrow(() -> missing(role, "basicConstraints"));
     OpCertExtension.KeyUsage usage = certificate.keyUsage().orElseThrow(() -> missing(role, "keyUsage"));
     certificate.subjectKeyId().orElseThrow(() -> missing(role, "subjectKeyIdentifier"));
-    if (role != CertificateRole.RCAC) {
-      certificate.authorityKeyId().orElseThrow(() -> missing(role, "authorityKeyIdentifier"));
-    }
+    // Spec 6.5.11: every operational certificate, the self-signed RCAC too, names its signing key.
+    certificate.authorityKeyId().orElseThrow(() -> missing(role, "authorityKeyIdentifier"));
     if (role == CertificateRole.NOC) {
       checkNocExtensions(certificate, bc, usage);
       return;

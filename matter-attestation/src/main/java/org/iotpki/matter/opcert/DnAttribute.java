@@ -1,6 +1,8 @@
 package org.iotpki.matter.opcert;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.iotpki.matter.internal.CertRules;
 
 /**
  * One attribute of a Matter distinguished name: a {@link MatterId} (node, fabric, ICAC, RCAC,
@@ -34,12 +36,7 @@ public sealed interface DnAttribute permits DnAttribute.MatterId, DnAttribute.Te
     /** @throws IllegalArgumentException for a string type or a CAT above 32 bits */
     public MatterId {
       Objects.requireNonNull(type, "type");
-      if (!type.isMatterId()) {
-        throw new IllegalArgumentException(type + " is a string attribute, not a Matter identifier");
-      }
-      if (type.hexDigits() == 8 && (value & ~0xFFFF_FFFFL) != 0) {
-        throw new IllegalArgumentException(type + " is 32-bit: " + Long.toUnsignedString(value, 16));
-      }
+      CertRules.matterId(type, value);
     }
 
     @Override
@@ -59,25 +56,8 @@ public sealed interface DnAttribute permits DnAttribute.MatterId, DnAttribute.Te
     public Text {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(value, "value");
-      if (type.isMatterId()) {
-        throw new IllegalArgumentException(type + " is a Matter identifier, not a string");
-      }
-      if (type == DnAttributeType.DOMAIN_COMPONENT) {
-        if (printableString) {
-          throw new IllegalArgumentException("domainComponent is always an IA5String");
-        }
-        if (!value.chars().allMatch(c -> c < 0x80)) {
-          throw new IllegalArgumentException("domainComponent must be ASCII (IA5String)");
-        }
-      }
-      if (printableString && !value.chars().allMatch(Text::isPrintableStringCharacter)) {
-        throw new IllegalArgumentException("not a PrintableString: " + value);
-      }
-    }
-
-    /** The characters X.680 allows in a PrintableString. */
-    static boolean isPrintableStringCharacter(int c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " '()+,-./:=?".indexOf(c) >= 0;
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      CertRules.text(type, printableString, utf8, 0, utf8.length);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.iotpki.matter.internal.CertRules;
 import org.iotpki.matter.internal.FutureExtensions;
 
 /**
@@ -61,9 +62,7 @@ public sealed interface OpCertExtension
 
     /** @throws IllegalArgumentException for bits outside the nine RFC 5280 defines */
     public KeyUsage {
-      if ((bits & ~0x1FF) != 0) {
-        throw new IllegalArgumentException("unknown keyUsage bits: 0x" + Integer.toHexString(bits));
-      }
+      CertRules.keyUsage(bits);
     }
 
     /** Whether every bit of {@code flags} is set. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.iotpki.matter.internal.CertRules;
 import org.iotpki.matter.internal.MatterTime;
 
 /**
@@ -16,11 +17,12 @@ import org.iotpki.matter.internal.MatterTime;
  * lossless: see {@link OperationalCertificates}.
  *
  * @param serialNumber the serial number as the content of a DER INTEGER: 1 to 20 bytes, minimal
- * @param issuer the issuer DN, not empty
+ * @param issuer the issuer DN; empty is encodable (the TLV form can carry it), though no valid
+ *     chain has an empty DN
  * @param notBefore validity start, seconds since 2000-01-01T00:00:00Z (unsigned 32-bit)
  * @param notAfter validity end, seconds since 2000-01-01T00:00:00Z, or 0 for no well-defined
  *     expiration (X.509 99991231235959Z)
- * @param subject the subject DN, not empty
+ * @param subject the subject DN, which may be empty too
  * @param publicKey the P-256 public key, uncompressed point (65 bytes, 0x04 first)
  * @param extensions the extensions, in order, at least one, none twice
  * @param signature the ECDSA-with-SHA256 signature as r || s (64 bytes)
@@ -39,30 +41,19 @@ public record OperationalCertificate(
   public static final int PUBLIC_KEY_LENGTH = 65;
   /** The length of a raw P-256 ECDSA signature, r || s. */
   public static final int SIGNATURE_LENGTH = 64;
-  private static final int MAX_SERIAL_LENGTH = 20;
 
   /** @throws IllegalArgumentException naming the first field that cannot be encoded */
   public OperationalCertificate {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(subject, "subject");
-    if (issuer.attributes().isEmpty() || subject.attributes().isEmpty()) {
-      throw new IllegalArgumentException("the issuer and subject DNs must not be empty (RFC 5280 4.1.2.4)");
-    }
-    serialNumber = checkSerial(serialNumber.clone());
+    serialNumber = serialNumber.clone();
+    CertRules.serialNumber(serialNumber, 0, serialNumber.length);
     publicKey = publicKey.clone();
     signature = signature.clone();
     extensions = List.copyOf(extensions);
-    MatterTime.check(notBefore, "notBefore");
-    MatterTime.check(notAfter, "notAfter");
-    if (notAfter != MatterTime.NO_EXPIRY && notBefore >= notAfter) {
-      throw new IllegalArgumentException("notBefore " + notBefore + " is not before notAfter " + notAfter);
-    }
-    if (publicKey.length != PUBLIC_KEY_LENGTH || publicKey[0] != 0x04) {
-      throw new IllegalArgumentException("the public key must be an uncompressed P-256 point (65 bytes, 0x04 first)");
-    }
-    if (signature.length != SIGNATURE_LENGTH) {
-      throw new IllegalArgumentException("the signature must be r || s, 64 bytes, not " + signature.length);
-    }
+    CertRules.validity(notBefore, notAfter);
+    CertRules.publicKey(publicKey, 0, publicKey.length);
+    CertRules.signature(signature.length);
     if (extensions.isEmpty()) {
       throw new IllegalArgumentException("a Matter certificate has extensions");
     }
@@ -162,14 +153,4 @@ public record OperationalCertificate(
   }
 
   /** DER INTEGER content rules: 1 to 20 bytes, no redundant leading 0x00 or 0xFF. */
-  private static byte[] checkSerial(byte[] serial) {
-    if (serial.length == 0 || serial.length > MAX_SERIAL_LENGTH) {
-      throw new IllegalArgumentException("the serial number must be 1 to 20 bytes, not " + serial.length);
-    }
-    if (serial.length > 1
-        && ((serial[0] == 0 && serial[1] >= 0) || (serial[0] == (byte) 0xFF && serial[1] < 0))) {
-      throw new IllegalArgumentException("the serial number is not a minimal DER INTEGER");
-    }
-    return serial;
-  }
 }

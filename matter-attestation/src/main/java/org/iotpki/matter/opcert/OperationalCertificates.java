@@ -90,9 +90,15 @@ public final class OperationalCertificates {
     return CertDerCodec.tbs(Objects.requireNonNull(certificate, "certificate"));
   }
 
-  /** TLV to DER in one step. */
+  /**
+   * TLV to DER in one step, without a model in between: the result is {@code encodeDer(decodeTlv(tlv))}
+   * and every TLV that {@link #decodeTlv} refuses is refused the same way.
+   *
+   * @throws TlvFormatException if the bytes are not well-formed TLV
+   * @throws MatterCertificateFormatException if the TLV is not a Matter certificate
+   */
   public static byte[] tlvToDer(byte[] tlv) throws TlvFormatException, MatterCertificateFormatException {
-    return encodeDer(decodeTlv(tlv));
+    return CertTlvCodec.toDer(Objects.requireNonNull(tlv, "tlv"));
   }
 
   /** DER to TLV in one step. */

@@ -72,36 +72,22 @@ public final class OperationalChainValidator {
     Objects.requireNonNull(rcac, "rcac");
     Objects.requireNonNull(at, "at");
     try {
-      OpCertProfile.check(rcac, CertificateRole.RCAC);
-      if (icac.isPresent()) {
-        OpCertProfile.check(icac.get(), CertificateRole.ICAC);
-      }
-      OpCertProfile.check(noc, CertificateRole.NOC);
-      if (icac.isPresent() && rcac.basicConstraints().orElseThrow().pathLength().orElse(1) < 1) {
-        throw new RuleFailure(OperationalChainFailure.PATH_LENGTH_EXCEEDED, CertificateRole.RCAC,
-            "the RCAC's pathLenConstraint 0 allows no ICAC");
-      }
-
-      link(rcac, CertificateRole.RCAC, rcac);
-      OperationalCertificate nocIssuer = icac.orElse(rcac);
-      if (icac.isPresent()) {
-        link(icac.get(), CertificateRole.ICAC, rcac);
-      }
-      link(noc, CertificateRole.NOC, nocIssuer);
-      long fabricId = fabricId(noc, icac, rcac);
-
-      time(rcac, CertificateRole.RCAC, at);
-      if (icac.isPresent()) {
-        time(icac.get(), CertificateRole.ICAC, at);
-      }
-      time(noc, CertificateRole.NOC, at);
-
-      PublicKey rcacKey = key(rcac, CertificateRole.RCAC);
+      // From the anchor down, each certificate is checked completely before the one it issued, so
+      // the failure reported is the one closest to the anchor.
+      PublicKey rcacKey = checkOwnRules(rcac, CertificateRole.RCAC, rcac, at);
       verify(rcac, CertificateRole.RCAC, rcacKey);
+      PublicKey nocIssuerKey = rcacKey;
       if (icac.isPresent()) {
+        if (rcac.basicConstraints().orElseThrow().pathLength().orElse(1) < 1) {
+          throw new RuleFailure(OperationalChainFailure.PATH_LENGTH_EXCEEDED, CertificateRole.RCAC,
+              "the RCAC's pathLenConstraint 0 allows no ICAC");
+        }
+        nocIssuerKey = checkOwnRules(icac.get(), CertificateRole.ICAC, rcac, at);
         verify(icac.get(), CertificateRole.ICAC, rcacKey);
       }
-      verify(noc, CertificateRole.NOC, icac.isPresent() ? key(icac.get(), CertificateRole.ICAC) : rcacKey);
+      checkOwnRules(noc, CertificateRole.NOC, icac.orElse(rcac), at);
+      verify(noc, CertificateRole.NOC, nocIssuerKey);
+      long fabricId = fabricId(noc, icac, rcac);
 
       DistinguishedName subject = noc.subject();
       return new OperationalChainResult.Valid(
@@ -109,6 +95,21 @@ public final class OperationalChainValidator {
     } catch (RuleFailure failure) {
       return new OperationalChainResult.Invalid(failure.reason(), failure.role(), failure.getMessage());
     }
+  }
+
+  /**
+   * The rules {@code certificate} must meet before its signature is checked: its role's profile, a
+   * usable public key, the link to {@code issuer} and the validity time.
+   *
+   * @return the certificate's public key
+   */
+  private static PublicKey checkOwnRules(
+      OperationalCertificate certificate, CertificateRole role, OperationalCertificate issuer, Instant at) throws RuleFailure {
+    OpCertProfile.check(certificate, role);
+    PublicKey key = key(certificate, role);
+    link(certificate, role, issuer);
+    time(certificate, role, at);
+    return key;
   }
 
   /** The issuer DN and authority key id of {@code child} against {@code issuer}'s subject and key id. */

@@ -1,13 +1,8 @@
 package org.iotpki.matter.tlv;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.iotpki.matter.internal.TlvWire;
@@ -42,9 +37,25 @@ public final class TlvReader {
   /** Nesting depth accepted by {@link #of(byte[])}: far more than any Matter structure uses. */
   public static final int DEFAULT_MAX_DEPTH = 16;
 
+  /** Levels and structures allocated up front; deeper nesting grows the arrays, up to the limit. */
+  private static final int INITIAL_LEVELS = 4;
+  private static final int INITIAL_STRUCTURES = 2;
+  private static final TlvType[] CONTAINER_TYPES = {TlvType.STRUCTURE, TlvType.ARRAY, TlvType.LIST};
+  /** Context tags 64 to 255 take three more words of a structure's tag set. */
+  private static final int HIGH_TAG_WORDS = 3;
+
   private final byte[] input;
   private final int maxDepth;
-  private final List<Level> levels = new ArrayList<>();
+  // The open containers, innermost last, as offset << 2 | index in CONTAINER_TYPES: kept in an
+  // array so that reading allocates nothing per element.
+  private long[] levels;
+  private int depth;
+  // For each open structure (innermost last), the tags seen: context tags 0 to 63 in one word, the
+  // rarer higher context tags and profile tags in storage made when the first one appears.
+  private long[] structureLowTags;
+  private long[] structureHighTags;
+  private Object[] structureProfileTags;
+  private int structures;
 
   private int position;
   private boolean hasElement;
@@ -57,12 +68,10 @@ public final class TlvReader {
   private int valueOffset;
   private int valueLength;
 
-  /** An open container: its type and, for a structure, the tags seen so far. */
-  private record Level(TlvType type, Set<TlvTag> tags, int offset) {}
-
   private TlvReader(byte[] input, int maxDepth) {
     this.input = input;
     this.maxDepth = maxDepth;
+    this.levels = new long[Math.min(maxDepth, INITIAL_LEVELS)];
   }
 
   /** A reader over {@code input} (not copied; do not change it while reading). */
@@ -96,10 +105,9 @@ public final class TlvReader {
     }
     hasElement = false;
     if (position == input.length) {
-      if (!levels.isEmpty()) {
-        Level open = levels.get(levels.size() - 1);
+      if (depth > 0) {
         throw new TlvFormatException(
-            "input ends inside a " + name(open.type()) + " (no end-of-container)", open.offset());
+            "input ends inside a " + name(levelType(depth - 1)) + " (no end-of-container)", levelOffset(depth - 1));
       }
       return false;
     }
@@ -145,7 +153,7 @@ public final class TlvReader {
 
   /** The nesting depth: 0 on the top level, 1 inside the outermost container, and so on. */
   public int depth() {
-    return levels.size();
+    return depth;
   }
 
   /** The value of a signed integer element. */
@@ -213,22 +221,61 @@ public final class TlvReader {
     return valueLength;
   }
 
+  /**
+   * The offset in the input of the current string element's value, to read it in place (with
+   * {@link #valueLength()}) instead of as a copy.
+   */
+  public int valueOffset() throws TlvFormatException {
+    valueLength();
+    return valueOffset;
+  }
+
   /** Enters the current element, which must be a container. */
   public void enterContainer() throws TlvFormatException {
     requireElement();
     if (!type.isContainer()) {
       throw fail("expected a container, found " + name(type));
     }
-    if (levels.size() >= maxDepth) {
+    if (depth >= maxDepth) {
       throw fail("containers nested deeper than " + maxDepth + " levels");
     }
-    levels.add(new Level(type, type == TlvType.STRUCTURE ? new HashSet<>() : Set.of(), elementOffset));
+    if (depth == levels.length) {
+      levels = Arrays.copyOf(levels, Math.min(maxDepth, 2 * depth));
+    }
+    levels[depth++] = (long) elementOffset << 2 | (type == TlvType.STRUCTURE ? 0 : type == TlvType.ARRAY ? 1 : 2);
+    if (type == TlvType.STRUCTURE) {
+      openStructure();
+    }
     hasElement = false;
+  }
+
+  private void openStructure() {
+    if (structureLowTags == null) {
+      structureLowTags = new long[INITIAL_STRUCTURES];
+    } else if (structures == structureLowTags.length) {
+      structureLowTags = Arrays.copyOf(structureLowTags, 2 * structures);
+    }
+    structureLowTags[structures] = 0;
+    if (structureHighTags != null && structureHighTags.length > structures * HIGH_TAG_WORDS) {
+      Arrays.fill(structureHighTags, structures * HIGH_TAG_WORDS, (structures + 1) * HIGH_TAG_WORDS, 0L);
+    }
+    if (structureProfileTags != null && structureProfileTags.length > structures) {
+      structureProfileTags[structures] = null;
+    }
+    structures++;
+  }
+
+  private TlvType levelType(int level) {
+    return CONTAINER_TYPES[(int) (levels[level] & 3)];
+  }
+
+  private int levelOffset(int level) {
+    return (int) (levels[level] >>> 2);
   }
 
   /** Skips the rest of the current container, checking it, and returns to its parent's level. */
   public void exitContainer() throws TlvFormatException {
-    if (levels.isEmpty()) {
+    if (depth == 0) {
       throw new IllegalStateException("not inside a container");
     }
     while (next()) {
@@ -236,13 +283,16 @@ public final class TlvReader {
     }
     atContainerEnd = false;
     hasElement = false;
-    levels.remove(levels.size() - 1);
+    depth--;
+    if (levelType(depth) == TlvType.STRUCTURE) {
+      structures--;
+    }
   }
 
   /** Checks that the input ends here, on the top level. */
   public void expectEnd() throws TlvFormatException {
-    if (!levels.isEmpty()) {
-      throw new TlvFormatException("a container is still open", levels.get(levels.size() - 1).offset());
+    if (depth > 0) {
+      throw new TlvFormatException("a container is still open", levelOffset(depth - 1));
     }
     if (next()) {
       throw fail("data after the last element");
@@ -261,7 +311,7 @@ public final class TlvReader {
     if (tagControl != TlvWire.TAG_ANONYMOUS) {
       throw fail("end-of-container with a tag");
     }
-    if (levels.isEmpty()) {
+    if (depth == 0) {
       throw fail("end-of-container outside any container");
     }
     atContainerEnd = true;
@@ -287,19 +337,18 @@ public final class TlvReader {
   }
 
   private void checkTag() throws TlvFormatException {
-    if (levels.isEmpty()) {
+    if (depth == 0) {
       if (tag.kind() == TlvTag.Kind.CONTEXT) {
         throw fail("context-specific tag " + tag + " outside a structure or list");
       }
       return;
     }
-    Level level = levels.get(levels.size() - 1);
-    switch (level.type()) {
+    switch (levelType(depth - 1)) {
       case STRUCTURE -> {
         if (tag.isAnonymous()) {
           throw fail("anonymous member in a structure");
         }
-        if (!level.tags().add(tag)) {
+        if (!firstInStructure(tag)) {
           throw fail("duplicate tag " + tag + " in a structure");
         }
       }
@@ -312,6 +361,37 @@ public final class TlvReader {
         // A list may hold anonymous and tagged members, repeated or not.
       }
     }
+  }
+
+  /** Records {@code tag} as seen in the innermost structure; whether it was not seen before. */
+  @SuppressWarnings("unchecked")
+  private boolean firstInStructure(TlvTag tag) {
+    int structure = structures - 1;
+    if (tag.kind() == TlvTag.Kind.CONTEXT && tag.number() < Long.SIZE) {
+      long bit = 1L << tag.number();
+      boolean first = (structureLowTags[structure] & bit) == 0;
+      structureLowTags[structure] |= bit;
+      return first;
+    }
+    if (tag.kind() == TlvTag.Kind.CONTEXT) {
+      int words = structureLowTags.length * HIGH_TAG_WORDS;
+      if (structureHighTags == null || structureHighTags.length < words) {
+        structureHighTags = structureHighTags == null ? new long[words] : Arrays.copyOf(structureHighTags, words);
+      }
+      int word = structure * HIGH_TAG_WORDS + (int) (tag.number() / Long.SIZE) - 1;
+      long bit = 1L << (tag.number() % Long.SIZE);
+      boolean first = (structureHighTags[word] & bit) == 0;
+      structureHighTags[word] |= bit;
+      return first;
+    }
+    if (structureProfileTags == null || structureProfileTags.length < structureLowTags.length) {
+      structureProfileTags = structureProfileTags == null
+          ? new Object[structureLowTags.length] : Arrays.copyOf(structureProfileTags, structureLowTags.length);
+    }
+    if (structureProfileTags[structure] == null) {
+      structureProfileTags[structure] = new HashSet<TlvTag>();
+    }
+    return ((Set<TlvTag>) structureProfileTags[structure]).add(tag);
   }
 
   private void readValue(int elementType) throws TlvFormatException {
@@ -361,15 +441,34 @@ public final class TlvReader {
     }
   }
 
+  /**
+   * Checks the string value is well-formed UTF-8 (Unicode table 3-7): no overlong forms, no
+   * surrogates, nothing above U+10FFFF; without decoding it.
+   */
   private void checkUtf8() throws TlvFormatException {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(input, valueOffset, valueLength));
-    } catch (CharacterCodingException e) {
-      throw fail("UTF-8 string is not valid UTF-8");
+    int end = valueOffset + valueLength;
+    int i = valueOffset;
+    while (i < end) {
+      int lead = input[i] & 0xFF;
+      if (lead < 0x80) {
+        i++;
+        continue;
+      }
+      int continuation = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+      if (continuation == 0 || end - i <= continuation) {
+        throw fail("UTF-8 string is not valid UTF-8");
+      }
+      int second = input[i + 1] & 0xFF;
+      int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+      int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+      boolean valid = second >= low && second <= high;
+      for (int k = 2; k <= continuation; k++) {
+        valid &= (input[i + k] & 0xC0) == 0x80;
+      }
+      if (!valid) {
+        throw fail("UTF-8 string is not valid UTF-8");
+      }
+      i += continuation + 1;
     }
   }
 

@@ -20,6 +20,14 @@ import java.util.Objects;
 public record TlvTag(Kind kind, int vendorId, int profileNumber, long number) {
   private static final long MAX_TAG_NUMBER = 0xFFFF_FFFFL;
   private static final TlvTag ANONYMOUS = new TlvTag(Kind.ANONYMOUS, 0, 0, 0);
+  /** The 256 context tags, made once: readers hand them out for every element without allocating. */
+  private static final TlvTag[] CONTEXT_TAGS = new TlvTag[256];
+
+  static {
+    for (int i = 0; i < CONTEXT_TAGS.length; i++) {
+      CONTEXT_TAGS[i] = new TlvTag(Kind.CONTEXT, 0, 0, i);
+    }
+  }
 
   /** The tag forms. */
   public enum Kind {
@@ -61,7 +69,10 @@ public record TlvTag(Kind kind, int vendorId, int profileNumber, long number) {
 
   /** A context-specific tag, 0 to 255. */
   public static TlvTag context(int number) {
-    return new TlvTag(Kind.CONTEXT, 0, 0, number);
+    if (number < 0 || number >= CONTEXT_TAGS.length) {
+      throw new IllegalArgumentException(Kind.CONTEXT + " tag number out of range: " + number);
+    }
+    return CONTEXT_TAGS[number];
   }
 
   /** A tag of the Matter common profile, 0 to 2^32-1. */

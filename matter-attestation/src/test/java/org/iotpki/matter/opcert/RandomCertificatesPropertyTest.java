@@ -1,6 +1,7 @@
 package org.iotpki.matter.opcert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -35,10 +36,11 @@ class RandomCertificatesPropertyTest {
   void certificateBuilderCertificatesRoundTripByteExact() throws Exception {
     Random random = new Random(20261124);
     KeyPair issuerKey = KeyPairs.generate(KeyAlgorithm.EC_P256);
+    int oversized = 0;
     for (int i = 0; i < 60; i++) {
       KeyPair key = random.nextBoolean() ? issuerKey : KeyPairs.generate(KeyAlgorithm.EC_P256);
       StringBuilder subject = new StringBuilder();
-      int attributes = 1 + random.nextInt(4);
+      int attributes = 1 + random.nextInt(3);
       for (int a = 0; a < attributes; a++) {
         subject.append(a == 0 ? "" : ",");
         if (random.nextInt(3) == 0) {
@@ -61,27 +63,59 @@ class RandomCertificatesPropertyTest {
       }
       if (random.nextBoolean()) {
         builder.extension(new CertificateExtension("1.2.3.4." + random.nextInt(1000), random.nextBoolean(),
-            DerWriter.element(DerWriter.OCTET_STRING, new byte[random.nextInt(40)])));
+            DerWriter.element(DerWriter.OCTET_STRING, new byte[random.nextInt(20)])));
       }
       X509Certificate certificate = builder.sign(Signer.of(key));
       byte[] der = certificate.getEncoded();
+      if (refusedAsOversized(der)) {
+        oversized++;
+        continue;
+      }
       byte[] tlv = OperationalCertificates.derToTlv(der);
       assertThat(OperationalCertificates.tlvToDer(tlv)).as(certificate.toString()).isEqualTo(der);
       assertThat(OperationalCertificates.derToTlv(OperationalCertificates.tlvToDer(tlv))).isEqualTo(tlv);
     }
+    assertThat(oversized).as("certificates above Matter's size limits").isLessThan(10);
   }
 
   @Test
   void randomModelsRoundTripByteExactBothWays() throws Exception {
     Random random = new Random(6);
+    int oversized = 0;
     for (int i = 0; i < RUNS; i++) {
       OperationalCertificate certificate = randomCertificate(random);
       byte[] der = OperationalCertificates.encodeDer(certificate);
+      if (refusedAsOversized(der)) {
+        oversized++;
+        continue;
+      }
       byte[] tlv = OperationalCertificates.derToTlv(der);
       assertThat(OperationalCertificates.tlvToDer(tlv)).isEqualTo(der);
       assertThat(OperationalCertificates.decodeTlv(tlv)).isEqualTo(certificate);
       assertThat(OperationalCertificates.toX509Certificate(certificate).getEncoded()).isEqualTo(der);
     }
+    assertThat(oversized).as("certificates above Matter's size limits").isLessThan(RUNS / 5);
+  }
+
+  /**
+   * Whether the certificate is above one of Matter's size limits (600 bytes of DER, 400 of TLV),
+   * after checking it is refused for that by name.
+   */
+  private static boolean refusedAsOversized(byte[] der) throws NoTlvFormException {
+    if (der.length > 600) {
+      assertThatThrownBy(() -> OperationalCertificates.derToTlv(der))
+          .isInstanceOf(NoTlvFormException.class)
+          .hasMessageContaining("Matter allows at most 600");
+      return true;
+    }
+    byte[] tlv = OperationalCertificates.derToTlv(der);
+    if (tlv.length > 400) {
+      assertThatThrownBy(() -> OperationalCertificates.tlvToDer(tlv))
+          .isInstanceOf(MatterCertificateFormatException.class)
+          .hasMessageContaining("Matter allows at most 400");
+      return true;
+    }
+    return false;
   }
 
   private static OperationalCertificate randomCertificate(Random random) {
@@ -103,7 +137,7 @@ class RandomCertificatesPropertyTest {
     random.nextBytes(keyId);
     extensions.add(new OpCertExtension.AuthorityKeyId(keyId));
     if (random.nextBoolean()) {
-      byte[] value = new byte[random.nextInt(200)];
+      byte[] value = new byte[random.nextInt(40)];
       random.nextBytes(value);
       extensions.add(new OpCertExtension.Future(DerWriter.sequence(DerWriter.oid("1.3.6.1.4.1." + random.nextInt(100000)),
           random.nextBoolean() ? DerWriter.booleanTrue() : new byte[0], DerWriter.element(DerWriter.OCTET_STRING, value))));

@@ -31,7 +31,7 @@ class TlvCertificateErrorsTest {
     "serial as an integer, 300108534c458273623514, 2401ff, expected serial number",
     "notAfter before notBefore, 26056eb5b94c, 26050100000a, is not before notAfter",
     "unknown extension, 300414cc13, 300714cc13, unknown extension tag 7",
-    "short key id, 300414cc1308af82cfee505eb23b57bfe86a311665535f, 300413cc1308af82cfee505eb23b57bfe86a3116655353, 20 bytes",
+    "short key id, 300414cc1308af82cfee505eb23b57bfe86a311665535f, 300413cc1308af82cfee505eb23b57bfe86a3116655353, subjectKeyIdentifier of 19 bytes",
     "key usage bits, 240260, 250200f0, unknown keyUsage bits",
     "isCA missing, 3501290118, 3501240201291118, without its isCA flag",
   })
