@@ -71,6 +71,9 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
         "HMAC-SHA384", PKCSObjectIdentifiers.id_hmacWithSHA384,
         "HMAC-SHA512", PKCSObjectIdentifiers.id_hmacWithSHA512);
 
+    /** HMAC-SHA1 under its other OID (hmac-sha1, 1.3.6.1.5.5.8.1.2), as OpenSSL sends it. */
+    private static final ASN1ObjectIdentifier IANA_HMAC_SHA1 = new ASN1ObjectIdentifier("1.3.6.1.5.5.8.1.2");
+
     @Override
     public PKIMessage protect(ProtectedPKIMessageBuilder builder) throws GeneralSecurityException {
       byte[] salt = new byte[16];
@@ -111,7 +114,7 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
      */
     private String parameterProblem(PBMParameter pbm) {
       String owf = name(OWF, pbm.getOwf());
-      String mac = name(MAC, pbm.getMac());
+      String mac = IANA_HMAC_SHA1.equals(pbm.getMac().getAlgorithm()) ? "HMAC-SHA1" : name(MAC, pbm.getMac());
       if (owf == null || mac == null) {
         return "the answer's PBM algorithms " + pbm.getOwf().getAlgorithm() + "/"
             + pbm.getMac().getAlgorithm() + " are not allowed";
