@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.iotpki.cmp.CmpClient;
+import org.iotpki.cmp.PbmParameters;
 import org.iotpki.core.PkiParseException;
 import org.iotpki.core.cert.Credential;
 import org.iotpki.core.io.PkiReader;
@@ -25,6 +26,11 @@ final class CmpServerOptions {
   @Option(names = "--secret-file", paramLabel = "FILE",
       description = "A file whose first line is the shared secret.")
   Path secretFile;
+
+  @Option(names = "--allow-weak-pbm",
+      description = "Accept PasswordBasedMac answers below the floors (SHA-1, HMAC-SHA1, fewer than"
+          + " 1,000 iterations, a salt under 16 bytes), as OpenSSL 3.0's mock server sends them.")
+  boolean allowWeakPbm;
 
   @Option(names = "--cert", paramLabel = "FILE",
       description = "Signature protection: the certificate (and chain) to sign requests with; for"
@@ -67,6 +73,9 @@ final class CmpServerOptions {
     char[] shared = secret();
     if (reference != null && shared != null) {
       builder.sharedSecret(reference, shared);
+      if (allowWeakPbm) {
+        builder.pbm(PbmParameters.defaults().allowWeak());
+      }
     } else if (reference != null || shared != null) {
       throw new IllegalArgumentException("--ref and --secret(-file) go together");
     }

@@ -38,8 +38,9 @@ class CmpCliTest {
       String secret = write("secret.txt", new String(OpenSslCmpServer.SECRET) + "\n");
 
       CliRun enrolled = run("cmp", "enroll", "--url", server.uri().toString(), "--ref",
-          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--subject", "CN=cmp-device",
-          "--key", key, "--out", dir.resolve("out").toString(), "--json");
+          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--allow-weak-pbm",
+          "--subject", "CN=cmp-device", "--key", key, "--out", dir.resolve("out").toString(),
+          "--json");
 
       assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
       assertThat(PkiReader.defaults().readCertificate(dir.resolve("out/cert.pem")))
@@ -47,7 +48,7 @@ class CmpCliTest {
       assertThat(enrolled.json().get("files").has("key")).isFalse();
 
       CliRun revoked = run("cmp", "revoke", "--url", server.uri().toString(), "--ref",
-          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--revoke",
+          OpenSslCmpServer.REFERENCE, "--secret-file", secret, "--allow-weak-pbm", "--revoke",
           dir.resolve("out/cert.pem").toString(), "--reason", "1", "--json");
       assertThat(revoked.exitCode()).as(revoked.err()).isZero();
       assertThat(revoked.json().get("status").asText()).isEqualTo("revoked");

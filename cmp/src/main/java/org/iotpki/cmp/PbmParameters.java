@@ -12,11 +12,16 @@ import java.util.Objects;
  * @param iterations how often the one-way function is applied
  * @param mac the MAC: {@code HMAC-SHA256}, {@code HMAC-SHA384}, {@code HMAC-SHA512} (or {@code
  *     HMAC-SHA1} with {@link #allowWeak()})
- * @param weakAllowed whether parameters below the strict minimum are accepted
+ * @param weakAllowed whether parameters below the strict minimum are accepted, here and in the
+ *     server's answers (which must otherwise meet the same floors and a salt of {@link
+ *     #MIN_SALT_BYTES})
  */
 public record PbmParameters(String owf, int iterations, String mac, boolean weakAllowed) {
   /** The fewest iterations accepted without {@link #allowWeak()}, as RFC 9481 asks (1,000 or more). */
   public static final int MIN_ITERATIONS = 1_000;
+
+  /** The shortest salt accepted in an answer without {@link #allowWeak()}: 128 bits (NIST SP 800-132), as ours. */
+  public static final int MIN_SALT_BYTES = 16;
 
   /** The most iterations accepted from a server: more would let it make us burn CPU at will. */
   public static final int MAX_ITERATIONS = 100_000;
@@ -45,7 +50,11 @@ public record PbmParameters(String owf, int iterations, String mac, boolean weak
     return new PbmParameters("SHA-256", 10_000, "HMAC-SHA256", false);
   }
 
-  /** These parameters, with SHA-1 or fewer iterations accepted: the named opt-out. */
+  /**
+   * These parameters, with SHA-1, HMAC-SHA1, fewer iterations and (in answers) shorter salts
+   * accepted: the named opt-out, for a legacy CA such as OpenSSL 3.0's mock server (500
+   * iterations, HMAC-SHA1).
+   */
   public PbmParameters allowWeak() {
     return new PbmParameters(owf, iterations, mac, true);
   }

@@ -43,9 +43,11 @@ class OpenSslCmpInteropTest {
     return (EnrollmentOutcome.Issued) outcome;
   }
 
+  /** OpenSSL 3.0's mock server MACs its answers with 500 iterations and HMAC-SHA1: weak, by name. */
   private static CmpClient.Builder pbm(OpenSslCmpServer server) {
     return CmpClient.builder(server.uri())
-        .sharedSecret(OpenSslCmpServer.REFERENCE, OpenSslCmpServer.SECRET);
+        .sharedSecret(OpenSslCmpServer.REFERENCE, OpenSslCmpServer.SECRET)
+        .pbm(PbmParameters.defaults().allowWeak());
   }
 
   private static CmpClient.Builder signed(OpenSslCmpServer server) {
@@ -60,6 +62,21 @@ class OpenSslCmpInteropTest {
 
       assertThat(issued.certificate()).isEqualTo(server.deviceCertificate);
       assertThat(issued.chain()).contains(server.ca.certificate());
+    }
+  }
+
+  @Test
+  void aWeakPbmAnswerIsRefusedByDefault() throws Exception {
+    try (OpenSslCmpServer server = OpenSslCmpServer.start(dir)) {
+      CmpClient strict = CmpClient.builder(server.uri())
+          .sharedSecret(OpenSslCmpServer.REFERENCE, OpenSslCmpServer.SECRET).build();
+
+      assertThatThrownBy(() -> strict.enroll(request(server)))
+          .isInstanceOfSatisfying(EnrollmentTransportException.class, e -> {
+            assertThat(e.failure()).isEqualTo(EnrollmentTransportException.Failure.MALFORMED_RESPONSE);
+            assertThat(e).hasMessageContaining("weak PBM parameters (SHA-256, 500 x, HMAC-SHA1)")
+                .hasMessageNotContaining(new String(OpenSslCmpServer.SECRET));
+          });
     }
   }
 

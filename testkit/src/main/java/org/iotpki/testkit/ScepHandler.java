@@ -5,12 +5,16 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +161,27 @@ final class ScepHandler implements HttpHandler {
     LoopbackServer.send(exchange, 200, "application/x-pki-message", certRep);
   }
 
+  /** Whether {@code given} is the challenge, compared in constant time; {@code given} is wiped. */
+  private boolean isChallenge(char[] given) {
+    byte[] expected = utf8(challenge);
+    byte[] actual = utf8(given);
+    try {
+      return MessageDigest.isEqual(expected, actual);
+    } finally {
+      Arrays.fill(expected, (byte) 0);
+      Arrays.fill(actual, (byte) 0);
+      Arrays.fill(given, '\0');
+    }
+  }
+
+  private static byte[] utf8(char[] chars) {
+    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    Arrays.fill(encoded.array(), (byte) 0);
+    return bytes;
+  }
+
   private ScepMessages.Reply answer(ScepMessages.Request request) {
     switch (request.messageType()) {
       case "19": {
@@ -165,8 +190,7 @@ final class ScepHandler implements HttpHandler {
             || !csr.publicKey().equals(request.signerCertificate().getPublicKey())) {
           return ScepMessages.Reply.failure(1);
         }
-        if (challenge != null
-            && !java.util.Arrays.equals(challenge, csr.challengePassword().orElse(new char[0]))) {
+        if (challenge != null && !isChallenge(csr.challengePassword().orElse(new char[0]))) {
           return ScepMessages.Reply.failure(2);
         }
         return issueOrWait(request.transactionId(), csr);

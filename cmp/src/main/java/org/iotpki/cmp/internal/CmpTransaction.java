@@ -3,11 +3,11 @@ package org.iotpki.cmp.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -154,11 +154,11 @@ public final class CmpTransaction {
     }
     PKIHeader header = message.getHeader();
     if (header.getTransactionID() == null
-        || !Arrays.equals(header.getTransactionID().getOctets(), transactionId)) {
+        || !MessageDigest.isEqual(header.getTransactionID().getOctets(), transactionId)) {
       throw malformed("the answer is for another transaction", null);
     }
     if (header.getRecipNonce() == null
-        || !Arrays.equals(header.getRecipNonce().getOctets(), senderNonce)) {
+        || !MessageDigest.isEqual(header.getRecipNonce().getOctets(), senderNonce)) {
       throw malformed("the answer's recipNonce is not the request's senderNonce", null);
     }
     if (header.getSenderNonce() != null) {

@@ -1,5 +1,6 @@
 package org.iotpki.cmp.internal;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -70,6 +71,9 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
         "HMAC-SHA384", PKCSObjectIdentifiers.id_hmacWithSHA384,
         "HMAC-SHA512", PKCSObjectIdentifiers.id_hmacWithSHA512);
 
+    /** HMAC-SHA1 under its other OID (hmac-sha1, 1.3.6.1.5.5.8.1.2), as OpenSSL sends it. */
+    private static final ASN1ObjectIdentifier IANA_HMAC_SHA1 = new ASN1ObjectIdentifier("1.3.6.1.5.5.8.1.2");
+
     @Override
     public PKIMessage protect(ProtectedPKIMessageBuilder builder) throws GeneralSecurityException {
       byte[] salt = new byte[16];
@@ -91,10 +95,10 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
       if (!response.hasPasswordBasedMacProtection()) {
         return "the answer is signed, not MAC-protected as the request was";
       }
-      PBMParameter pbm = PBMParameter.getInstance(response.getProtectionAlgorithm().getParameters());
-      long iterations = pbm.getIterationCount().longValueExact();
-      if (iterations < 1 || iterations > PbmParameters.MAX_ITERATIONS) {
-        return "the answer's PBM iteration count " + iterations + " is out of bounds";
+      String weak = parameterProblem(
+          PBMParameter.getInstance(response.getProtectionAlgorithm().getParameters()));
+      if (weak != null) {
+        return weak;
       }
       try {
         return response.verify(new PKMACBuilder(calculator()), secret)
@@ -102,6 +106,42 @@ public sealed interface Protection permits Protection.Pbm, Protection.Signature 
       } catch (CMPException e) {
         return "the answer's MAC cannot be checked: " + e.getMessage();
       }
+    }
+
+    /**
+     * Why the answer's PBM parameters are not acceptable, or null: the floors and allow-list of our
+     * own requests (a peer choosing weak parameters weakens the shared secret for both sides).
+     */
+    private String parameterProblem(PBMParameter pbm) {
+      String owf = name(OWF, pbm.getOwf());
+      String mac = IANA_HMAC_SHA1.equals(pbm.getMac().getAlgorithm()) ? "HMAC-SHA1" : name(MAC, pbm.getMac());
+      if (owf == null || mac == null) {
+        return "the answer's PBM algorithms " + pbm.getOwf().getAlgorithm() + "/"
+            + pbm.getMac().getAlgorithm() + " are not allowed";
+      }
+      BigInteger iterations = pbm.getIterationCount().getValue();
+      if (iterations.signum() < 1 || iterations.bitLength() > 31) {
+        return "the answer's PBM iteration count " + iterations + " is out of bounds";
+      }
+      int saltBytes = pbm.getSalt().getOctets().length;
+      if (saltBytes < PbmParameters.MIN_SALT_BYTES && !parameters.weakAllowed()) {
+        return "the answer's PBM salt of " + saltBytes + " bytes is shorter than "
+            + PbmParameters.MIN_SALT_BYTES + "; allowWeak() if a legacy CA needs it";
+      }
+      try {
+        new PbmParameters(owf, iterations.intValue(), mac, parameters.weakAllowed());
+        return null;
+      } catch (IllegalArgumentException e) {
+        return "the answer has " + e.getMessage();
+      }
+    }
+
+    private static String name(Map<String, ASN1ObjectIdentifier> names, AlgorithmIdentifier algorithm) {
+      return names.entrySet().stream()
+          .filter(entry -> entry.getValue().equals(algorithm.getAlgorithm()))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElse(null);
     }
 
     private static JcePKMACValuesCalculator calculator() {

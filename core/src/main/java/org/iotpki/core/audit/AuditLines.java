@@ -67,10 +67,10 @@ final class AuditLines {
 
   /** Whether a record's hash matches its fields. */
   static boolean hashMatches(AuditRecord record) {
-    return create(record.sequence(), record.time(), record.deviceSerial(), record.certificateSerial(),
+    String expected = create(record.sequence(), record.time(), record.deviceSerial(), record.certificateSerial(),
             record.issuerKeyId(), record.subject(), record.certificateSha256(), record.operator(), record.previousHash())
-        .hash()
-        .equals(record.hash());
+        .hash();
+    return sameHash(expected, record.hash());
   }
 
   /**
@@ -103,7 +103,7 @@ final class AuditLines {
           Long.parseLong(fields[1]), Instant.parse(fields[2]), unescape(fields[3]), unescape(fields[4]),
           unescape(fields[5]), unescape(fields[6]), unescape(fields[7]), unescape(fields[8]), fields[9], fields[10]);
       String body = line.substring(0, line.lastIndexOf('\t'));
-      return Optional.of(new Parsed(record, sha256(body).equals(record.hash())));
+      return Optional.of(new Parsed(record, sameHash(sha256(body), record.hash())));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       // Not a number, not an instant, a bad escape, or a null field: not a record.
       return Optional.empty();
@@ -159,6 +159,12 @@ final class AuditLines {
       }
     }
     return out.toString();
+  }
+
+  /** Whether two hex hashes are equal, compared in constant time as every hash and MAC here. */
+  static boolean sameHash(String first, String second) {
+    return MessageDigest.isEqual(
+        first.getBytes(StandardCharsets.US_ASCII), second.getBytes(StandardCharsets.US_ASCII));
   }
 
   static String sha256(String text) {

@@ -160,7 +160,7 @@ public final class FileAuditTrail implements AuditTrail {
           return new AuditVerification.Broken(AuditVerification.Reason.OUT_OF_ORDER, lineNumber, expected,
               "record " + record.sequence() + " where record " + expected + " belongs");
         }
-        if (!record.previousHash().equals(previousHash)) {
+        if (!AuditLines.sameHash(record.previousHash(), previousHash)) {
           return new AuditVerification.Broken(AuditVerification.Reason.MISSING, lineNumber, expected,
               "record " + record.sequence() + " is not chained to the record before it");
         }

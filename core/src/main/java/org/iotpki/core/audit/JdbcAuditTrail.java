@@ -120,7 +120,7 @@ public final class JdbcAuditTrail implements AuditTrail {
             return new AuditVerification.Broken(AuditVerification.Reason.ALTERED, expected, expected,
                 "record " + record.sequence() + " does not match its hash");
           }
-          if (record.sequence() != expected || !record.previousHash().equals(previousHash)) {
+          if (record.sequence() != expected || !AuditLines.sameHash(record.previousHash(), previousHash)) {
             return new AuditVerification.Broken(AuditVerification.Reason.MISSING, expected, expected,
                 "record " + expected + " is missing or not chained to the record before it");
           }

@@ -1,5 +1,6 @@
 package org.iotpki.core.revocation;
 
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -59,7 +60,7 @@ final class OcspResponseVerifier {
       return unknown(source, RevocationFailure.SIGNATURE_INVALID,
           "response signature: " + ((SignatureResult.Invalid) signature).message());
     }
-    if (nonce.isPresent() && !(body.nonce().isPresent() && Arrays.equals(nonce.get(), body.nonce().get()))) {
+    if (nonce.isPresent() && !(body.nonce().isPresent() && MessageDigest.isEqual(nonce.get(), body.nonce().get()))) {
       return unknown(source, RevocationFailure.NONCE_MISMATCH,
           body.nonce().isPresent() ? "the response carries another request's nonce" : "the response carries no nonce");
     }

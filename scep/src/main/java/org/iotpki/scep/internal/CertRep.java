@@ -1,10 +1,10 @@
 package org.iotpki.scep.internal;
 
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +86,7 @@ public record CertRep(Status status, int failInfo, Optional<String> failInfoText
           "messageType is not CertRep (3)");
       require(string(attributes, ScepOids.TRANSACTION_ID).equals(expected.transactionId()),
           "the transactionID is not the request's");
-      require(Arrays.equals(octets(attributes, ScepOids.RECIPIENT_NONCE), expected.senderNonce()),
+      require(MessageDigest.isEqual(octets(attributes, ScepOids.RECIPIENT_NONCE), expected.senderNonce()),
           "the recipientNonce is not the request's senderNonce");
       Status status = status(string(attributes, ScepOids.PKI_STATUS));
       if (status == Status.FAILURE) {
