@@ -27,6 +27,7 @@ final class LogSecretScanner {
       literal("strongSwan EST password", "swan-secret"),
       literal("BouncyCastle EST client password", "bc-secret"),
       literal("testkit CMP secret", "s3cret"),
+      literal("hub CMP secret", "hub-secret"),
       literal("EST password", "estpwd"),
       literal("SCEP challenge", "otp-123"),
       literal("one-time secret", "one-time-secret"),
