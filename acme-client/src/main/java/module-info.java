@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * iotpki acme-client: an ACME client (RFC 8555) behind iotpki's enrollment interface, for
  * gateway-class devices: accounts with external account binding, http-01 and dns-01 challenges,

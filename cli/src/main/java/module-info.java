@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /** The iotpki command-line tool. Runs from its shaded jar on the class path; described as a module too. */
 module org.iotpki.cli {
   requires org.iotpki.core;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * iotpki core: PEM/DER, keys and signatures, certificate and CSR building, chain validation.
  *

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * iotpki est-client: an EST client (RFC 7030, RFC 8951) behind iotpki's enrollment interface: CA
  * certificates, simple enroll and re-enroll, server key generation, CSR attributes.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * iotpki matter-attestation: Matter TLV, operational certificates, PAA/PAI/DAC device
  * attestation and factory issuance.

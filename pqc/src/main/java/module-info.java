@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * iotpki pqc: post-quantum planning for constrained devices. ML-DSA and composite ML-DSA keys,
  * signatures and certificates live in core's algorithm model ({@code KeyAlgorithm},

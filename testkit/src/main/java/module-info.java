@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /** iotpki testkit: an in-process test CA and EST, SCEP and CMP test servers, for tests of iotpki and of its users. */
 module org.iotpki.testkit {
   requires transitive org.iotpki.core;

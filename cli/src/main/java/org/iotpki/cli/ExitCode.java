@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.cli;
 
 /** The exit codes of every iotpki command: part of the CLI's contract with scripts. */

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,14 @@ class ApiBaselineTest {
     if (!changed.isEmpty()) {
       fail("the public API differs from api/*.api (rewrite them with -Dapi.update=true if this is"
           + " intended, and commit them):\n" + String.join("\n", changed));
+    }
+  }
+
+  @Test
+  void noPublicSignatureNamesAThirdPartyType() throws IOException {
+    for (List<String> lines : ApiSignatures.ofLibraryModules().values()) {
+      assertThat(lines).noneMatch(line -> line.contains("org.bouncycastle.")
+          || line.contains("org.shredzone.") || line.contains("org.slf4j."));
     }
   }
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * Types shared by every iotpki module, such as {@link org.iotpki.core.PkiParseException}.
  *

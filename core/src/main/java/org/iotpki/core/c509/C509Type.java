@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.c509;
 
 /** The type field of a C509 certificate or request: how its signature was made. */

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.cert;
 
 /** OIDs of common extended key usage purposes (RFC 5280 4.2.1.12 and later RFCs). */

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.cert;
 
 /** The bits of the keyUsage extension (RFC 5280 4.2.1.3), in bit order. */

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * Fleet renewal planning: renewing the certificates of 100k to 1M devices without stampeding the
  * CA and without letting any expire.

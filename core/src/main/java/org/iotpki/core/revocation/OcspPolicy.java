@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.revocation;
 
 /** What an {@link OcspClient} does when it cannot get a response. */

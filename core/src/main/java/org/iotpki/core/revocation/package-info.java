@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 /**
  * Revocation: compact filters for hubs, OCSP, and the checker the chain validator uses.
  *

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.audit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.core.enroll;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The iotpki Authors
+
 package org.iotpki.scep.internal;
 
 /** The SCEP messageType values (RFC 8894 section 3.2.1.2). */
