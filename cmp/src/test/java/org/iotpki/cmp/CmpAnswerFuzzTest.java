@@ -24,7 +24,7 @@ class CmpAnswerFuzzTest {
   private static final EnrollmentRequest REQUEST = EnrollmentRequest.builder()
       .subject("CN=fuzz").key(KeyPairs.generate(KeyAlgorithm.EC_P256)).build();
 
-  @FuzzTest(maxExecutions = 50_000, maxDuration = "30s")
+  @FuzzTest(maxExecutions = 20_000, maxDuration = "30s")
   void readAnswer(byte[] answer) {
     CmpClient client = CmpClient.builder(URI.create("http://cmp.example/pkix/"))
         .sharedSecret("fuzz", "secret".toCharArray())

@@ -16,7 +16,7 @@ import org.iotpki.core.crypto.ProviderStrategy;
  */
 class C509FuzzTest {
 
-  @FuzzTest(maxExecutions = 200_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 70_000, maxDuration = "60s")
   void decode(byte[] input) {
     decodeCertificate(input);
     decodeRequest(input);

@@ -19,7 +19,7 @@ class PkiReaderFuzzTest {
       PkiReader.builder().maxInputBytes(64 * 1024).maxPbkdf2Iterations(1000).build();
   private static final char[] PASSWORD = "password".toCharArray();
 
-  @FuzzTest(maxExecutions = 300_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 100_000, maxDuration = "60s")
   void read(byte[] input) {
     try {
       READER.read(input);

@@ -18,7 +18,7 @@ import org.iotpki.core.PkiParseException;
  */
 class RevocationFilterFuzzTest {
 
-  @FuzzTest(maxExecutions = 300_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 100_000, maxDuration = "60s")
   void decode(byte[] input) {
     decodeFilter(input);
     decodeDelta(input);

@@ -27,7 +27,7 @@ class EstResponsesFuzzTest {
       "multipart/mixed",
       "text/html");
 
-  @FuzzTest(maxExecutions = 200_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 70_000, maxDuration = "60s")
   void readResponse(FuzzedDataProvider data) {
     String contentType = data.pickValue(CONTENT_TYPES);
     int reader = data.consumeInt(0, 2);

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * fuzzes.
  */
 class AttestationElementsFuzzTest {
-  @FuzzTest(maxExecutions = 150_000, maxDuration = "45s")
+  @FuzzTest(maxExecutions = 50_000, maxDuration = "45s")
   void decode(byte[] input) {
     AttestationElements elements;
     try {

@@ -26,7 +26,7 @@ class CertificationDeclarationFuzzTest {
     }
   }
 
-  @FuzzTest(maxExecutions = 150_000, maxDuration = "45s")
+  @FuzzTest(maxExecutions = 50_000, maxDuration = "45s")
   void decode(byte[] input) {
     try {
       CmsSignedCd.parse(input).verifiedContent(KEY);

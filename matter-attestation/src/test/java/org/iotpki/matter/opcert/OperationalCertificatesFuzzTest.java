@@ -14,7 +14,7 @@ import org.iotpki.core.PkiParseException;
  * {@code fuzz-bounded-converter} execution fuzzes.
  */
 class OperationalCertificatesFuzzTest {
-  @FuzzTest(maxExecutions = 200_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 70_000, maxDuration = "60s")
   void convert(byte[] input) {
     byte[] direct;
     try {

@@ -12,7 +12,7 @@ import org.iotpki.matter.testing.TlvCopy;
  * {@code TlvReaderFuzzTestInputs/}; the {@code fuzz-bounded} execution fuzzes.
  */
 class TlvReaderFuzzTest {
-  @FuzzTest(maxExecutions = 200_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 70_000, maxDuration = "60s")
   void read(byte[] input) {
     String text;
     try {

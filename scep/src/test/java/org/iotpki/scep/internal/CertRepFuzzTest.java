@@ -23,7 +23,7 @@ class CertRepFuzzTest {
     }
   }
 
-  @FuzzTest(maxExecutions = 100_000, maxDuration = "60s")
+  @FuzzTest(maxExecutions = 35_000, maxDuration = "60s")
   void read(byte[] input) {
     try {
       CertRep.read(input, EXPECTED);
