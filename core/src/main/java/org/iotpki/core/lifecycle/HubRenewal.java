@@ -110,6 +110,7 @@ public final class HubRenewal {
       Optional<PendingEnrollment> pending = ledger.pending(id);
       Instant now = clock.instant();
       EnrollmentOutcome outcome;
+      LinkCall<Signer> childKey; // the child's pending key: asked over the link at most once
       if (pending.isPresent()) {
         if (now.isBefore(pending.get().retryAt())) {
           return new ChildRenewalResult.Pending(pending.get());
@@ -117,19 +118,21 @@ public final class HubRenewal {
         events.emit(Type.POLLED, "child " + id + ": " + pending.get().protocol() + " transaction "
             + pending.get().transactionId());
         outcome = retryPolicy.resume(client, pending.get());
+        childKey = () -> child.pendingKey(keyAlgorithm());
       } else {
         X509Certificate current = linked(id, child::certificate);
         Instant renewAt = schedule.renewAt(current);
         if (now.isBefore(renewAt)) {
           return new ChildRenewalResult.UpToDate(renewAt);
         }
-        Signer childKey = linked(id, () -> child.pendingKey(keyAlgorithm()));
+        Signer signer = linked(id, () -> child.pendingKey(keyAlgorithm()));
         events.emit(Type.RENEWAL_STARTED, "child " + id + ": renewing serial " + serial(current));
         outcome = retryPolicy.enroll(client, template.toBuilder()
             .subject(current.getSubjectX500Principal())
-            .key(new EnrollmentKey.Existing(childKey)).build());
+            .key(new EnrollmentKey.Existing(signer)).build());
+        childKey = () -> signer;
       }
-      return settle(child, id, outcome);
+      return settle(child, id, outcome, childKey);
     } catch (EnrollmentTransportException e) {
       events.emit(Type.TRANSPORT_FAILURE, "child " + id + ": " + e.getMessage());
       return new ChildRenewalResult.Failed(e, clock.instant().plus(retryInterval));
@@ -138,8 +141,8 @@ public final class HubRenewal {
     }
   }
 
-  private ChildRenewalResult settle(ChildDevice child, String id, EnrollmentOutcome outcome)
-      throws IOException, ChildUnreachable {
+  private ChildRenewalResult settle(ChildDevice child, String id, EnrollmentOutcome outcome,
+      LinkCall<Signer> childKey) throws IOException, ChildUnreachable {
     if (outcome instanceof EnrollmentOutcome.Pending pending) {
       ledger.recordPending(id, pending.enrollment());
       events.emit(Type.PENDING, "child " + id + ": poll at " + pending.enrollment().retryAt());
@@ -152,8 +155,7 @@ public final class HubRenewal {
       detail = rejected.detail();
     } else {
       List<X509Certificate> chain = ((EnrollmentOutcome.Issued) outcome).chain();
-      byte[] childPublicKey = linked(id, () -> child.pendingKey(keyAlgorithm()))
-          .publicKey().getEncoded();
+      byte[] childPublicKey = linked(id, childKey).publicKey().getEncoded();
       if (Arrays.equals(chain.get(0).getPublicKey().getEncoded(), childPublicKey)) {
         ledger.recordIssued(id, chain); // before the child is asked: a chain is never issued twice
         events.emit(Type.ISSUED, "child " + id + ": serial " + serial(chain.get(0)));
